@@ -1,0 +1,145 @@
+/// One piece of evidence: where a deciding value is, the field, and its (redacted) value.
+public struct Evidence: Codable, Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var field: String
+    /// The value as written; secrets appear only as `[redacted: N characters] sha256:…`.
+    public var value: String?
+    /// Why the value holds without being written (a product default), or other context.
+    public var note: String?
+
+    public init(at location: SourceLocation, field: String, value: String? = nil, note: String? = nil) {
+        file = location.file
+        line = location.line
+        column = location.column
+        self.field = field
+        self.value = value
+        self.note = note
+    }
+
+    public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+}
+
+/// Anything that can point at its place in the inputs.
+public protocol EvidenceSource {
+    func evidence(fallback: SourceLocation) -> Evidence
+}
+
+extension Field: EvidenceSource {
+    public func evidence(fallback: SourceLocation) -> Evidence {
+        var value = display
+        if case .absent = state { value = nil }
+        return Evidence(at: location ?? fallback, field: path, value: value, note: note)
+    }
+}
+
+extension SecretMaterial: EvidenceSource {
+    public func evidence(fallback: SourceLocation) -> Evidence {
+        Evidence(at: location, field: path, value: redactedDisplay, note: kind)
+    }
+}
+
+public enum ResultStatus: String, Codable, Sendable, CaseIterable {
+    case pass, fail, indeterminate
+    case notApplicable = "not-applicable"
+}
+
+/// What a control decided about one entity.
+public struct Outcome: Sendable {
+    public var status: ResultStatus
+    public var message: String
+    public var sources: [any EvidenceSource & Sendable]
+    /// A failure's severity when it differs from the control's (e.g. `none` accepted is critical).
+    public var severity: Severity?
+
+    public static func pass(_ message: String, at sources: (any EvidenceSource & Sendable)...) -> Outcome {
+        Outcome(status: .pass, message: message, sources: sources)
+    }
+
+    public static func fail(
+        _ message: String, at sources: (any EvidenceSource & Sendable)..., severity: Severity? = nil
+    ) -> Outcome {
+        Outcome(status: .fail, message: message, sources: sources, severity: severity)
+    }
+
+    public static func fail(
+        _ message: String, sources: [any EvidenceSource & Sendable], severity: Severity? = nil
+    ) -> Outcome {
+        Outcome(status: .fail, message: message, sources: sources, severity: severity)
+    }
+
+    public static func indeterminate(_ reason: String, at sources: (any EvidenceSource & Sendable)...) -> Outcome {
+        Outcome(status: .indeterminate, message: reason, sources: sources)
+    }
+
+    public static func notApplicable(_ reason: String, at sources: (any EvidenceSource & Sendable)...) -> Outcome {
+        Outcome(status: .notApplicable, message: reason, sources: sources)
+    }
+
+    /// `indeterminate` because the field is absent, a placeholder or unreadable.
+    public static func unknown<V>(_ field: Field<V>, needed purpose: String = "") -> Outcome {
+        let reason = field.unknownReason ?? "\(field.path) is unknown"
+        let suffix = purpose.isEmpty ? "" : "; \(purpose)"
+        return Outcome(status: .indeterminate, message: "cannot decide: \(reason)\(suffix)", sources: [field])
+    }
+}
+
+/// A control's decision about one entity, as returned by `Control.evaluate`.
+public struct EntityOutcome: Sendable {
+    public var entity: EntityRef
+    /// Where the entity is defined: evidence falls back to it.
+    public var anchor: SourceLocation
+    /// Name of the policy whose thresholds were applied.
+    public var policy: String?
+    public var outcome: Outcome
+    /// Distinguishes several results of one control on one entity (input diagnostics only).
+    public var discriminator: String?
+
+    public init(
+        entity: EntityRef, anchor: SourceLocation, policy: String?, outcome: Outcome, discriminator: String? = nil
+    ) {
+        self.entity = entity
+        self.anchor = anchor
+        self.policy = policy
+        self.outcome = outcome
+        self.discriminator = discriminator
+    }
+}
+
+/// The code half of a control. Its data half (title, rationale, mappings) is `mappings/controls/<id>.yaml`.
+public protocol Control: Sendable {
+    static var id: String { get }
+    /// Failing and passing snippets, run by the test suite (see `ControlExample`).
+    static var examples: ControlExamples { get }
+    init()
+    func evaluate(_ context: EvaluationContext) -> [EntityOutcome]
+}
+
+/// A control judged on each entity of one kind, with the policy in force for that entity.
+public protocol EntityControl: Control {
+    associatedtype Subject: Entity
+    static func subjects(in estate: Estate) -> [Subject]
+    func check(_ subject: Subject, policy: EffectivePolicy, context: EvaluationContext) -> Outcome
+}
+
+extension EntityControl {
+    public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
+        Self.subjects(in: context.estate).map { subject in
+            let policy = context.policy(for: subject.metadata)
+            return EntityOutcome(
+                entity: subject.ref, anchor: subject.metadata.location, policy: policy.name,
+                outcome: check(subject, policy: policy, context: context))
+        }
+    }
+}
+
+public protocol IssuerControl: EntityControl where Subject == Issuer {}
+extension IssuerControl {
+    public static func subjects(in estate: Estate) -> [Issuer] { estate.issuers }
+}
+
+public protocol VerifierControl: EntityControl where Subject == Verifier {}
+extension VerifierControl {
+    public static func subjects(in estate: Estate) -> [Verifier] { estate.verifiers }
+}

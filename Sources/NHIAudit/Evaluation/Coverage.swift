@@ -1,0 +1,35 @@
+/// Coverage per framework requirement. A requirement is `fail` if any mapped control failed, `indeterminate`
+/// if any could not decide, `pass` only if mapped controls passed, `not-assessed` if controls map to it but
+/// nothing in scope was judged, and `manual` if no automated control maps to it.
+public struct CoverageCalculator {
+    public var catalog: Catalog
+    public var registry: ControlRegistry
+
+    public func coverage(of results: [ResultDocument.Result]) -> [String: [ResultDocument.CoverageItem]] {
+        var countsByControl: [String: [ResultStatus: Int]] = [:]
+        for result in results { countsByControl[result.control, default: [:]][result.status, default: 0] += 1 }
+        var coverage: [String: [ResultDocument.CoverageItem]] = [:]
+        for framework in catalog.frameworks {
+            coverage[framework.id] = framework.requirements.map { requirement in
+                let controls = catalog.controls.filter { $0.requirements(in: framework.id).contains(requirement.id) }
+                    .map(\.id)
+                var counts = Dictionary(uniqueKeysWithValues: ResultStatus.allCases.map { ($0.rawValue, 0) })
+                for control in controls {
+                    for (status, count) in countsByControl[control] ?? [:] { counts[status.rawValue, default: 0] += count }
+                }
+                return ResultDocument.CoverageItem(
+                    id: requirement.id, title: requirement.title, group: requirement.group,
+                    status: Self.status(controls: controls, counts: counts), controls: controls, counts: counts)
+            }
+        }
+        return coverage
+    }
+
+    static func status(controls: [String], counts: [String: Int]) -> ResultDocument.CoverageItem.Status {
+        if controls.isEmpty { return .manual }
+        if counts[ResultStatus.fail.rawValue, default: 0] > 0 { return .fail }
+        if counts[ResultStatus.indeterminate.rawValue, default: 0] > 0 { return .indeterminate }
+        if counts[ResultStatus.pass.rawValue, default: 0] > 0 { return .pass }
+        return .notAssessed
+    }
+}

@@ -1,0 +1,67 @@
+/// What controls see: the estate, the input diagnostics, the policy resolution, today's date and
+/// indexes for cross-entity controls (built once, so no control needs nested scans).
+public final class EvaluationContext: Sendable {
+    public let estate: Estate
+    public let diagnostics: [InputDiagnostic]
+    /// "Today" for age checks; pinned by `SOURCE_DATE_EPOCH` for reproducible runs.
+    public let today: CalendarDate
+    public let issuersByURL: [String: [Issuer]]
+    private let policiesByEnvironment: [String: Policy]
+    private let globalPolicy: Policy?
+
+    public init(estate: Estate, diagnostics: [InputDiagnostic], today: CalendarDate) {
+        self.estate = estate
+        self.diagnostics = diagnostics
+        self.today = today
+        var byURL: [String: [Issuer]] = [:]
+        for issuer in estate.issuers {
+            if let url = issuer.issuerURL.value { byURL[URLMatching.normalizedIssuer(url), default: []].append(issuer) }
+        }
+        issuersByURL = byURL
+        // Deterministic choice when two policies claim one environment: `--policy` files first, then the
+        // first by file and line.
+        let ordered = estate.policies.sorted {
+            let lhsPreferred = estate.preferredPolicyFiles.contains($0.metadata.location.file)
+            let rhsPreferred = estate.preferredPolicyFiles.contains($1.metadata.location.file)
+            if lhsPreferred != rhsPreferred { return lhsPreferred }
+            return $0.metadata.location < $1.metadata.location
+        }
+        var byEnvironment: [String: Policy] = [:]
+        var global: Policy?
+        for policy in ordered {
+            let environments = policy.environments.knownItems
+            if environments.isEmpty {
+                if global == nil { global = policy }
+            } else {
+                for environment in environments where byEnvironment[environment] == nil {
+                    byEnvironment[environment] = policy
+                }
+            }
+        }
+        policiesByEnvironment = byEnvironment
+        globalPolicy = global
+    }
+
+    /// The Policy whose `appliesTo.environments` names the entity's environment, else a Policy without
+    /// `appliesTo`, else the built-in baseline.
+    public func policy(for metadata: EntityMetadata) -> EffectivePolicy {
+        if let environment = metadata.environment.value, let policy = policiesByEnvironment[environment] {
+            return EffectivePolicy(policy: policy)
+        }
+        if let globalPolicy { return EffectivePolicy(policy: globalPolicy) }
+        return .baseline
+    }
+
+    /// Issuers in the estate whose `iss` matches (trailing slash ignored).
+    public func issuers(withURL url: String) -> [Issuer] { issuersByURL[URLMatching.normalizedIssuer(url)] ?? [] }
+}
+
+public enum URLMatching {
+    /// RFC 8414 compares issuers as strings; a trailing slash is the one difference configurations commonly
+    /// disagree on without meaning a different issuer.
+    public static func normalizedIssuer(_ url: String) -> String {
+        url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
+    public static func isHTTPS(_ url: String) -> Bool { url.lowercased().hasPrefix("https://") }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Runs every control over the estate and assembles the result document.
+public struct Evaluator: Sendable {
+    public var catalog: Catalog
+    public var registry: ControlRegistry
+    public var toolVersion: String
+
+    public init(catalog: Catalog, registry: ControlRegistry = .standard, toolVersion: String = NHIAuditVersion.current) {
+        self.catalog = catalog
+        self.registry = registry
+        self.toolVersion = toolVersion
+    }
+
+    public func evaluate(_ loaded: EstateLoader.Loaded, clock: ReportClock) -> ResultDocument {
+        let context = EvaluationContext(
+            estate: loaded.estate, diagnostics: loaded.diagnostics, today: clock.today)
+        var results: [ResultDocument.Result] = []
+        for descriptor in catalog.controls {
+            guard let type = registry.type(for: descriptor.id) else { continue }
+            for outcome in type.init().evaluate(context) {
+                results.append(result(outcome, descriptor: descriptor))
+            }
+        }
+        results.sort {
+            ($0.location.file, $0.location.line, $0.location.column, $0.control, $0.entity.name, $0.id)
+                < ($1.location.file, $1.location.line, $1.location.column, $1.control, $1.entity.name, $1.id)
+        }
+        return ResultDocument(
+            schemaVersion: ResultDocument.schemaVersion,
+            tool: .init(name: "nhi-audit", version: toolVersion),
+            generatedAt: clock.timestamp,
+            catalog: .init(
+                version: catalog.version,
+                frameworks: catalog.frameworks.map { .init(id: $0.id, title: $0.title, version: $0.version, source: $0.source) },
+                controls: catalog.controls.count),
+            inputDigest: Self.digest(loaded.inputs, catalogVersion: catalog.version),
+            inputs: loaded.inputs,
+            policies: policiesInForce(loaded.estate),
+            entities: entityRecords(context),
+            summary: summarize(results, loaded: loaded),
+            results: results,
+            coverage: CoverageCalculator(catalog: catalog, registry: registry).coverage(of: results),
+            controls: catalog.controls)
+    }
+
+    private func result(_ outcome: EntityOutcome, descriptor: ControlDescriptor) -> ResultDocument.Result {
+        let evidence = outcome.outcome.sources.map { $0.evidence(fallback: outcome.anchor) }
+        let primary = evidence.first ?? Evidence(at: outcome.anchor, field: "")
+        let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? descriptor.severity) : descriptor.severity
+        return ResultDocument.Result(
+            id: Fingerprint.of(
+                control: descriptor.id, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator),
+            control: descriptor.id,
+            title: descriptor.title,
+            status: outcome.outcome.status,
+            severity: severity,
+            entity: outcome.entity,
+            location: .init(file: primary.file, line: primary.line, column: primary.column, field: primary.field),
+            message: outcome.outcome.message,
+            evidence: evidence,
+            frameworks: descriptor.frameworks.filter { !$0.value.isEmpty },
+            policy: outcome.policy)
+    }
+
+    private func summarize(_ results: [ResultDocument.Result], loaded: EstateLoader.Loaded) -> ResultDocument.Summary {
+        var byStatus = Dictionary(uniqueKeysWithValues: ResultStatus.allCases.map { ($0.rawValue, 0) })
+        var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+        for result in results {
+            byStatus[result.status.rawValue, default: 0] += 1
+            if result.status == .fail { bySeverity[result.severity.rawValue, default: 0] += 1 }
+        }
+        var entities: [String: Int] = [:]
+        for entity in loaded.estate.allEntities { entities[type(of: entity).kind.rawValue, default: 0] += 1 }
+        var inputs: [String: Int] = ["assessed": 0, "partial": 0, "not-assessed": 0]
+        for input in loaded.inputs { inputs[input.status.rawValue, default: 0] += 1 }
+        return .init(results: results.count, byStatus: byStatus, bySeverity: bySeverity, entities: entities, inputs: inputs)
+    }
+
+    private func policiesInForce(_ estate: Estate) -> [ResultDocument.PolicyInForce] {
+        var records = estate.policies.sorted { $0.metadata.location < $1.metadata.location }.map { policy in
+            ResultDocument.PolicyInForce(
+                name: policy.metadata.name, source: "\(policy.metadata.location)",
+                environments: policy.environments.knownItems, thresholds: EffectivePolicy(policy: policy).summary)
+        }
+        records.append(
+            .init(
+                name: EffectivePolicy.baselineName, source: "built-in baseline", environments: [],
+                thresholds: EffectivePolicy.baseline.summary))
+        return records
+    }
+
+    private func entityRecords(_ context: EvaluationContext) -> [ResultDocument.EntityRecord] {
+        context.estate.allEntities.map { entity in
+            let metadata = entity.metadata
+            return ResultDocument.EntityRecord(
+                kind: type(of: entity).kind, name: metadata.name, format: metadata.format,
+                file: metadata.location.file, line: metadata.location.line, environment: metadata.environment.value,
+                owner: metadata.owner.value, policy: context.policy(for: metadata).name)
+        }.sorted { ($0.kind, $0.name, $0.file, $0.line) < ($1.kind, $1.name, $1.file, $1.line) }
+    }
+
+    static func digest(_ inputs: [InputRecord], catalogVersion: String) -> String {
+        var text = "catalog \(catalogVersion)\n"
+        for input in inputs { text += "\(input.sha256)  \(input.path)\n" }
+        return Fingerprint.hex(Data(text.utf8))
+    }
+}
+
+extension EffectivePolicy {
+    /// Thresholds as text, with where each came from, for the report's scope section.
+    public var summary: [String: String] {
+        func duration(_ threshold: Threshold<Int>) -> String {
+            "\(DurationParser.format(threshold.value)) (\(threshold.source))"
+        }
+        return [
+            "maxTokenTTL": duration(maxTokenTTL),
+            "maxClockSkew": duration(maxClockSkew),
+            "allowedAlgorithms": "\(allowedAlgorithms.value.joined(separator: ", ")) (\(allowedAlgorithms.source))",
+            "minRSAKeyBits": "\(minRSAKeyBits.value) (\(minRSAKeyBits.source))",
+            "maxKeyRotationPeriod": duration(maxKeyRotationPeriod),
+            "maxJwksCacheTTL": duration(maxJwksCacheTTL),
+            "requireRevocationAbove": duration(requireRevocationAbove),
+            "allowedKeyStorage": "\(allowedKeyStorage.value.joined(separator: ", ")) (\(allowedKeyStorage.source))",
+            "accessReviewInterval": duration(accessReviewInterval),
+            "requireOwner": "\(requireOwner.value) (\(requireOwner.source))",
+        ]
+    }
+}

@@ -1,0 +1,14 @@
+import Crypto
+import Foundation
+
+/// Stable result identity: survives edits that only move lines (built from control, entity and field path).
+public enum Fingerprint {
+    public static func of(control: String, entity: EntityRef, field: String, discriminator: String?) -> String {
+        let material = [control, entity.kind.rawValue, entity.name, field, discriminator ?? ""].joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(material.utf8)).prefix(10).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public static func hex(_ data: some DataProtocol) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

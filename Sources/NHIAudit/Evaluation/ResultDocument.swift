@@ -1,0 +1,105 @@
+/// The single document every report renders from, so HTML, XML, JSON and the rest cannot disagree.
+/// Field names are a public contract (README, "report.json"): extend, never rename.
+public struct ResultDocument: Codable, Sendable {
+    public static let schemaVersion = "1.0"
+
+    public struct Tool: Codable, Sendable {
+        public var name: String
+        public var version: String
+    }
+
+    public struct CatalogInfo: Codable, Sendable {
+        public struct Framework: Codable, Sendable {
+            public var id: String
+            public var title: String
+            public var version: String
+            public var source: String
+        }
+
+        public var version: String
+        public var frameworks: [Framework]
+        public var controls: Int
+    }
+
+    public struct PolicyInForce: Codable, Sendable {
+        public var name: String
+        /// `file:line:column` of the Policy document, or `built-in baseline`.
+        public var source: String
+        public var environments: [String]
+        public var thresholds: [String: String]
+    }
+
+    public struct EntityRecord: Codable, Sendable {
+        public var kind: EntityKind
+        public var name: String
+        public var format: String
+        public var file: String
+        public var line: Int
+        public var environment: String?
+        public var owner: String?
+        public var policy: String
+    }
+
+    public struct Location: Codable, Sendable, Hashable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var field: String
+    }
+
+    public struct Result: Codable, Sendable {
+        /// Stable fingerprint: control, entity identity and field path; not the line.
+        public var id: String
+        public var control: String
+        public var title: String
+        public var status: ResultStatus
+        public var severity: Severity
+        public var entity: EntityRef
+        public var location: Location
+        public var message: String
+        public var evidence: [Evidence]
+        public var frameworks: [String: [String]]
+        /// The policy whose thresholds applied (nil for input results).
+        public var policy: String?
+    }
+
+    public struct Summary: Codable, Sendable {
+        public var results: Int
+        public var byStatus: [String: Int]
+        /// Failures by severity.
+        public var bySeverity: [String: Int]
+        public var entities: [String: Int]
+        public var inputs: [String: Int]
+    }
+
+    public struct CoverageItem: Codable, Sendable {
+        public enum Status: String, Codable, Sendable, CaseIterable {
+            case fail, pass, indeterminate
+            case notAssessed = "not-assessed"
+            case manual
+        }
+
+        public var id: String
+        public var title: String
+        public var group: String?
+        public var status: Status
+        /// Controls mapped to this requirement.
+        public var controls: [String]
+        public var counts: [String: Int]
+    }
+
+    public var schemaVersion: String
+    public var tool: Tool
+    /// ISO 8601 UTC; from `SOURCE_DATE_EPOCH` when set.
+    public var generatedAt: String
+    public var catalog: CatalogInfo
+    /// SHA-256 over the input paths and hashes and the catalog version: equal digests, same estate.
+    public var inputDigest: String
+    public var inputs: [InputRecord]
+    public var policies: [PolicyInForce]
+    public var entities: [EntityRecord]
+    public var summary: Summary
+    public var results: [Result]
+    public var coverage: [String: [CoverageItem]]
+    public var controls: [ControlDescriptor]
+}

@@ -1,0 +1,55 @@
+/// A raw input file, decoded as UTF-8.
+public struct SourceText: Sendable {
+    public let path: String
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    public var fileExtension: String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        return String(path[path.index(after: dot)...]).lowercased()
+    }
+
+    public var fileName: String { String(path.split(separator: "/").last ?? "") }
+}
+
+/// What importing one file produced: model entities and input diagnostics.
+public final class ImportSink {
+    public var estate = Estate()
+    public let diagnostics: DiagnosticSink
+
+    public init(diagnostics: DiagnosticSink = DiagnosticSink()) { self.diagnostics = diagnostics }
+
+    public func report(_ diagnostic: InputDiagnostic) { diagnostics.add(diagnostic) }
+}
+
+/// Translates one YAML/JSON document of a format it recognises into the model.
+public protocol DocumentImporter: Sendable {
+    /// Format name shown in reports and in the "formats tried" list of INP-002.
+    var format: String { get }
+    /// Decides by content (apiVersion, kind, characteristic keys), not by file name.
+    func recognizes(_ document: DocumentNode) -> Bool
+    func importDocument(_ document: DocumentNode, into sink: ImportSink)
+}
+
+/// Translates a whole non-YAML file (HCL, properties, NGINX config, JWT lines ...).
+public protocol TextImporter: Sendable {
+    var format: String { get }
+    func recognizes(_ source: SourceText) -> Bool
+    func importText(_ source: SourceText, into sink: ImportSink)
+}
+
+/// The importers a scan tries, in order. The first that recognises a document or file takes it.
+public struct ImporterRegistry: Sendable {
+    public var documentImporters: [any DocumentImporter]
+    public var textImporters: [any TextImporter]
+
+    public static let standard = ImporterRegistry(
+        documentImporters: [NativeImporter()],
+        textImporters: [])
+
+    public var formatNames: [String] { textImporters.map(\.format) + documentImporters.map(\.format) }
+}

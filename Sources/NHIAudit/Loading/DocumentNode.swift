@@ -1,0 +1,76 @@
+import Yams
+
+/// A YAML or JSON node with the file it came from and its field path, so every value read keeps its location.
+public struct DocumentNode {
+    public let node: Node
+    public let file: String
+    /// Field path from the document root, e.g. `spec.tokens.maxTTL` or `spec.audiences[1]`.
+    public let path: String
+    /// Where the key that holds this node is written (nil for the root and list items).
+    public let keyLocation: SourceLocation?
+
+    public init(node: Node, file: String, path: String, keyLocation: SourceLocation? = nil) {
+        self.node = node
+        self.file = file
+        self.path = path
+        self.keyLocation = keyLocation
+    }
+
+    public var location: SourceLocation { locate(node.mark) }
+
+    /// Where to point when a field inside this node is absent: the key that opens it, else the node.
+    public var anchor: SourceLocation { keyLocation ?? location }
+
+    private func locate(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    public var isMapping: Bool { node.mapping != nil }
+    public var isSequence: Bool { node.sequence != nil }
+    public var isNull: Bool { node.scalar.map { Self.nullScalars.contains($0.string) && $0.style == .plain } ?? false }
+    private static let nullScalars: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    /// The scalar text, or nil for mappings and sequences.
+    public var scalar: String? { node.scalar?.string }
+    /// True when the scalar was written in quotes (so `"true"` is text, not a boolean).
+    public var isQuoted: Bool {
+        guard let style = node.scalar?.style else { return false }
+        return style == .singleQuoted || style == .doubleQuoted
+    }
+
+    public func child(_ key: String) -> DocumentNode? {
+        guard let mapping = node.mapping else { return nil }
+        for (keyNode, value) in mapping where keyNode.scalar?.string == key {
+            return DocumentNode(node: value, file: file, path: join(key), keyLocation: locate(keyNode.mark))
+        }
+        return nil
+    }
+
+    /// Follows a dotted path of mapping keys.
+    public func descendant(_ keys: String...) -> DocumentNode? {
+        var current: DocumentNode? = self
+        for key in keys { current = current?.child(key) }
+        return current
+    }
+
+    public subscript(key: String) -> DocumentNode? { child(key) }
+
+    /// Mapping entries in document order (keys that are not scalars are skipped: no format here uses them).
+    public var entries: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] {
+        guard let mapping = node.mapping else { return [] }
+        return mapping.compactMap { keyNode, value in
+            guard let key = keyNode.scalar?.string else { return nil }
+            let keyLocation = locate(keyNode.mark)
+            return (key, keyLocation, DocumentNode(node: value, file: file, path: join(key), keyLocation: keyLocation))
+        }
+    }
+
+    public var items: [DocumentNode] {
+        guard let sequence = node.sequence else { return [] }
+        return sequence.enumerated().map { index, item in
+            DocumentNode(node: item, file: file, path: "\(path)[\(index)]")
+        }
+    }
+
+    private func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}

@@ -1,0 +1,218 @@
+import Crypto
+import Foundation
+import Yams
+
+/// Reads input files and imports them into one estate. A bad file never stops the run: it becomes
+/// INP-* diagnostics and an input record saying what could not be assessed.
+public struct EstateLoader: Sendable {
+    public var importers: ImporterRegistry
+
+    public init(importers: ImporterRegistry = .standard) { self.importers = importers }
+
+    public struct Loaded: Sendable {
+        public var estate = Estate()
+        public var inputs: [InputRecord] = []
+        public var diagnostics: [InputDiagnostic] = []
+
+        public init() {}
+    }
+
+    public func load(paths: [String], excluding: [String] = []) -> Loaded {
+        let found = InputDiscovery(excluding: excluding).discover(paths)
+        var loaded = Loaded()
+        for problem in found.problems {
+            loaded.diagnostics.append(
+                .init(.unreadable, at: SourceLocation(file: problem.path, line: 1, column: 1), problem.reason))
+            loaded.inputs.append(
+                InputRecord(
+                    path: problem.path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed,
+                    entities: 0, notes: [problem.reason]))
+        }
+        for file in found.files {
+            let result = loadFile(path: file)
+            loaded.estate.merge(result.estate)
+            loaded.inputs.append(result.record)
+            loaded.diagnostics.append(contentsOf: result.diagnostics)
+        }
+        loaded.inputs.sort { $0.path < $1.path }
+        return loaded
+    }
+
+    public struct FileResult: Sendable {
+        public var record: InputRecord
+        public var estate: Estate
+        public var diagnostics: [InputDiagnostic]
+    }
+
+    public func loadFile(path: String) -> FileResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = "file cannot be read (permissions or I/O error)"
+            return FileResult(
+                record: InputRecord(
+                    path: path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed, entities: 0,
+                    notes: [reason]),
+                estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
+        }
+        return loadFile(path: path, data: data)
+    }
+
+    /// Imports one file's bytes. Public so tests and examples can load in-memory snippets.
+    public func loadFile(path: String, data: Data) -> FileResult {
+        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        var record = InputRecord(
+            path: path, sha256: hash, bytes: data.count, format: "unrecognized", status: .notAssessed, entities: 0,
+            notes: [])
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let text: String
+        switch TextDecoding.decode(data) {
+        case .failure(let problem):
+            record.notes.append(problem.reason)
+            let code: InputDiagnostic.Code = problem.isBinary ? .unrecognized : .unreadable
+            return FileResult(record: record, estate: Estate(), diagnostics: [.init(code, at: start, problem.reason)])
+        case .success(let decoded):
+            text = decoded
+        }
+        let sink = ImportSink()
+        var formats: [String] = []
+        let source = SourceText(path: path, text: text)
+        if let importer = importers.textImporters.first(where: { $0.recognizes(source) }) {
+            importer.importText(source, into: sink)
+            formats.append(importer.format)
+        } else {
+            formats = importDocuments(source, into: sink, record: &record)
+        }
+        let entityCount = sink.estate.allEntities.count
+        record.entities = entityCount
+        if formats.isEmpty {
+            if sink.diagnostics.diagnostics.isEmpty {
+                let tried = importers.formatNames.joined(separator: ", ")
+                let reason = "not a recognized format (tried: \(tried))"
+                record.notes.append(reason)
+                sink.report(.init(.unrecognized, at: start, reason))
+            }
+            record.status = .notAssessed
+        } else {
+            record.format = Array(Set(formats)).sorted().joined(separator: ", ")
+            let hasProblems = sink.diagnostics.diagnostics.contains { $0.code != .unrecognized } || !record.notes.isEmpty
+            record.status = entityCount == 0 ? .notAssessed : (hasProblems ? .partial : .assessed)
+        }
+        return FileResult(record: record, estate: sink.estate, diagnostics: sink.diagnostics.diagnostics)
+    }
+
+    /// Parses YAML/JSON documents and hands each to the first importer that recognises it.
+    private func importDocuments(_ source: SourceText, into sink: ImportSink, record: inout InputRecord) -> [String] {
+        var formats: [String] = []
+        var documentIndex = 0
+        let looksStructured = ["yaml", "yml", "json"].contains(source.fileExtension)
+        var unrecognizedDocuments: [String] = []
+        do {
+            // YamlSequence swallows a parse error and ends early; rethrow it so no document is silently lost.
+            var documents = try Yams.compose_all(yaml: source.text)
+            while let node = documents.next() {
+                documentIndex += 1
+                let document = DocumentNode(node: node, file: source.path, path: "")
+                guard let importer = importers.documentImporters.first(where: { $0.recognizes(document) }) else {
+                    unrecognizedDocuments.append(Self.describe(document, index: documentIndex))
+                    continue
+                }
+                importer.importDocument(document, into: sink)
+                formats.append(importer.format)
+            }
+            if let error = documents.error { throw error }
+        } catch {
+            let (location, reason) = YAMLErrorReport.describe(error, file: source.path)
+            if case YamlError.duplicatedKeysInMapping = error {
+                sink.report(.init(.duplicateKey, at: location, reason))
+            } else if looksStructured || !formats.isEmpty {
+                sink.report(.init(.unreadable, at: location, reason))
+            } else {
+                // Not YAML at all and no text importer took it: unrecognized, with the parse problem as context.
+                let tried = importers.formatNames.joined(separator: ", ")
+                sink.report(.init(.unrecognized, at: location, "not a recognized format (tried: \(tried)); as YAML: \(reason)"))
+            }
+            record.notes.append("\(location): \(reason)")
+        }
+        if !formats.isEmpty, !unrecognizedDocuments.isEmpty {
+            record.notes.append("documents not assessed (no importer for them): " + unrecognizedDocuments.joined(separator: "; "))
+        } else if formats.isEmpty, documentIndex > 0, sink.diagnostics.diagnostics.isEmpty {
+            let tried = importers.formatNames.joined(separator: ", ")
+            let reason = "not a recognized format (tried: \(tried)); found " + unrecognizedDocuments.joined(separator: "; ")
+            sink.report(.init(.unrecognized, at: SourceLocation(file: source.path, line: 1, column: 1), reason))
+            record.notes.append(reason)
+        }
+        return formats
+    }
+
+    private static func describe(_ document: DocumentNode, index: Int) -> String {
+        let apiVersion = document["apiVersion"]?.scalar
+        let kind = document["kind"]?.scalar
+        let what = [apiVersion, kind].compactMap { $0 }.joined(separator: " ")
+        let label = what.isEmpty ? (document.isMapping ? "a mapping" : "a non-mapping document") : what
+        return "document \(index) (\(label)) at line \(document.location.line)"
+    }
+}
+
+/// UTF-8 decoding with the cases real repositories contain: BOM, CRLF, binary, other encodings.
+enum TextDecoding {
+    struct Problem: Error {
+        var reason: String
+        var isBinary: Bool
+    }
+
+    static func decode(_ data: Data) -> Result<String, Problem> {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(Problem(reason: "UTF-16 text is not supported; save the file as UTF-8", isBinary: false))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            return .failure(Problem(reason: "binary file (NUL byte at offset \(nul - data.startIndex))", isBinary: true))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes)
+            return .failure(Problem(reason: "not valid UTF-8 (first bad byte at offset \(offset))", isBinary: false))
+        }
+        return .success(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let end = min(bytes.endIndex, index + 4)
+            var matched = false
+            for length in 1...4 where index + length <= end {
+                if String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil {
+                    index += length
+                    matched = true
+                    break
+                }
+            }
+            if !matched { return index - bytes.startIndex }
+        }
+        return bytes.count
+    }
+}
+
+/// Turns a Yams error into a location and a one-line reason.
+enum YAMLErrorReport {
+    static func describe(_ error: any Error, file: String) -> (SourceLocation, String) {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case YamlError.scanner(let context, let problem, let mark, _),
+            YamlError.parser(let context, let problem, let mark, _),
+            YamlError.composer(let context, let problem, let mark, _):
+            let contextText = context.map { " (\($0.text))" } ?? ""
+            return (at(mark), "YAML syntax error: \(problem)\(contextText)")
+        case YamlError.duplicatedKeysInMapping(let duplicates, let context):
+            return (
+                at(context.mark),
+                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping; "
+                    + "which value a consumer uses is undefined, so the document is not assessed"
+            )
+        case YamlError.reader(let problem, let offset, _, _):
+            return (SourceLocation(file: file, line: 1, column: 1), "unreadable text: \(problem) at offset \(offset ?? 0)")
+        default:
+            return (SourceLocation(file: file, line: 1, column: 1), "YAML error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,163 @@
+/// Reads typed fields from one mapping of a document, recording problems as INP-001 diagnostics.
+/// Each reader also remembers the keys it was asked about, so `reportUnknownKeys` can flag typos
+/// (a misspelt `maxTtl` would otherwise read as "not set").
+public final class FieldReader {
+    public let node: DocumentNode?
+    /// Where an absent field is reported: the mapping if present, else its parent.
+    public let anchor: SourceLocation
+    public let path: String
+    public let sink: DiagnosticSink
+    private var knownKeys: Set<String> = []
+
+    public init(_ node: DocumentNode?, path: String, anchor: SourceLocation, sink: DiagnosticSink) {
+        self.node = node
+        self.path = path
+        self.anchor = node?.anchor ?? anchor
+        self.sink = sink
+        if let node, !node.isMapping, !node.isNull {
+            sink.add(.init(.unreadable, at: node.location, field: path, "expected a mapping"))
+        }
+    }
+
+    public func nested(_ key: String) -> FieldReader {
+        knownKeys.insert(key)
+        return FieldReader(node?.child(key), path: fieldPath(key), anchor: anchor, sink: sink)
+    }
+
+    public func raw(_ key: String) -> DocumentNode? {
+        knownKeys.insert(key)
+        return node?.child(key)
+    }
+
+    public func string(_ key: String) -> Field<String> {
+        read(key) { node in
+            guard let text = node.scalar else { return .failure(ReadError("expected a text value")) }
+            return .success(text)
+        }
+    }
+
+    /// A value that must be one of `allowed` (case-sensitive, as documented).
+    public func choice(_ key: String, _ allowed: [String]) -> Field<String> {
+        read(key) { node in
+            guard let text = node.scalar else { return .failure(ReadError("expected one of \(allowed.joined(separator: ", "))")) }
+            guard allowed.contains(text) else {
+                return .failure(ReadError("'\(text)' is not one of \(allowed.joined(separator: ", "))"))
+            }
+            return .success(text)
+        }
+    }
+
+    public func bool(_ key: String) -> Field<Bool> {
+        read(key) { node in
+            switch node.scalar?.lowercased() {
+            case "true": return .success(true)
+            case "false": return .success(false)
+            default: return .failure(ReadError("expected true or false"))
+            }
+        }
+    }
+
+    public func integer(_ key: String) -> Field<Int> {
+        read(key) { node in
+            guard let text = node.scalar, let value = Int(text), value >= 0 else {
+                return .failure(ReadError("expected a non-negative whole number"))
+            }
+            return .success(value)
+        }
+    }
+
+    /// `30s`, `15m`, `1h`, `90d` or an integer of seconds.
+    public func duration(_ key: String) -> Field<Int> {
+        read(key) { node in
+            guard let text = node.scalar, let seconds = DurationParser.seconds(from: text) else {
+                return .failure(ReadError("expected a duration such as 30s, 15m, 1h, 90d or a number of seconds"))
+            }
+            return .success(seconds)
+        }
+    }
+
+    public func date(_ key: String) -> Field<CalendarDate> {
+        read(key) { node in
+            guard let text = node.scalar, let date = CalendarDate(iso: text) else {
+                return .failure(ReadError("expected a date YYYY-MM-DD"))
+            }
+            return .success(date)
+        }
+    }
+
+    /// A list of text items; a single scalar is accepted as a one-item list.
+    public func stringList(_ key: String) -> ListField {
+        knownKeys.insert(key)
+        let fieldPath = fieldPath(key)
+        guard let child = node?.child(key), !child.isNull else { return .absent(fieldPath, at: anchor) }
+        if child.scalar != nil {
+            let item = scalarField(child, path: fieldPath)
+            return Field(.known([item]), path: fieldPath, location: child.location, display: child.scalar)
+        }
+        guard child.isSequence else {
+            sink.add(.init(.unreadable, at: child.location, field: fieldPath, "expected a list"))
+            return Field(.invalid("expected a list"), path: fieldPath, location: child.location)
+        }
+        let items = child.items.map { item -> Field<String> in
+            guard item.scalar != nil else {
+                sink.add(.init(.unreadable, at: item.location, field: item.path, "expected a text item"))
+                return Field(.invalid("expected a text item"), path: item.path, location: item.location)
+            }
+            return scalarField(item, path: item.path)
+        }
+        let display = "[" + items.map { $0.display ?? "?" }.joined(separator: ", ") + "]"
+        return Field(.known(items), path: fieldPath, location: child.location, display: display)
+    }
+
+    /// Flags keys this reader was never asked about. Call after reading every field.
+    public func reportUnknownKeys() {
+        guard let node else { return }
+        for entry in node.entries where !knownKeys.contains(entry.key) {
+            let suggestion = knownKeys.first { $0.lowercased() == entry.key.lowercased() }
+            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+            sink.add(
+                .init(
+                    .unreadable, at: entry.keyLocation, field: entry.value.path,
+                    "unknown field '\(entry.key)'\(hint); it is ignored, so whatever it meant to set reads as unset"))
+        }
+    }
+
+    private func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    private func scalarField(_ node: DocumentNode, path: String) -> Field<String> {
+        let text = node.scalar ?? ""
+        if let placeholder = Placeholder.detect(text) {
+            return Field(.placeholder(placeholder), path: path, location: node.location, display: text)
+        }
+        return Field(.known(text), path: path, location: node.location, display: text)
+    }
+
+    private func read<V>(_ key: String, _ convert: (DocumentNode) -> Result<V, ReadError>) -> Field<V> {
+        knownKeys.insert(key)
+        let fieldPath = fieldPath(key)
+        guard let child = node?.child(key), !child.isNull else { return .absent(fieldPath, at: anchor) }
+        if let text = child.scalar, let placeholder = Placeholder.detect(text) {
+            return Field(.placeholder(placeholder), path: fieldPath, location: child.location, display: text)
+        }
+        switch convert(child) {
+        case .success(let value):
+            return Field(.known(value), path: fieldPath, location: child.location, display: child.scalar)
+        case .failure(let error):
+            sink.add(.init(.unreadable, at: child.location, field: fieldPath, error.reason))
+            return Field(.invalid(error.reason), path: fieldPath, location: child.location, display: child.scalar)
+        }
+    }
+}
+
+public struct ReadError: Error, ExpressibleByStringLiteral {
+    public let reason: String
+    public init(stringLiteral value: String) { reason = value }
+    public init(_ reason: String) { self.reason = reason }
+}
+
+/// Collects diagnostics while one file is imported.
+public final class DiagnosticSink {
+    public private(set) var diagnostics: [InputDiagnostic] = []
+    public init() {}
+    public func add(_ diagnostic: InputDiagnostic) { diagnostics.append(diagnostic) }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// One scan, as the CLI and library users run it: load, evaluate, render, write.
+public struct Scan: Sendable {
+    public var paths: [String]
+    public var policyFiles: [String]
+    public var outputDirectory: URL
+    public var home: URL
+    public var clock: ReportClock
+
+    public init(paths: [String], policyFiles: [String] = [], outputDirectory: URL, home: URL, clock: ReportClock) {
+        self.paths = paths
+        self.policyFiles = policyFiles
+        self.outputDirectory = outputDirectory
+        self.home = home
+        self.clock = clock
+    }
+
+    public func run() throws -> ResultDocument {
+        let catalog = try Catalog.load(from: home.appendingPathComponent("mappings"))
+        var loaded = EstateLoader().load(paths: paths + policyFiles, excluding: [outputDirectory.path])
+        loaded.estate.preferredPolicyFiles = Set(policyFiles)
+        return Evaluator(catalog: catalog).evaluate(loaded, clock: clock)
+    }
+
+    /// Renders every requested format first, then writes them, so a template error leaves old reports intact.
+    public func write(_ document: ResultDocument, formats: [any ReportRenderer]) throws -> [URL] {
+        let resources = ReportResources(templates: home.appendingPathComponent("templates"))
+        let rendered = try formats.map { ($0.fileName, try $0.render(document, resources: resources)) }
+        return try rendered.map { name, data in
+            let url = outputDirectory.appendingPathComponent(name)
+            try AtomicWriter.write(data, to: url)
+            return url
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import NHIAudit
+
+/// The short summary `scan` prints: counts, the worst findings, where the reports are.
+struct TerminalSummary {
+    var document: ResultDocument
+    var written: [String]
+    var threshold: FailThreshold
+
+    var text: String {
+        let summary = document.summary
+        var lines: [String] = []
+        let entities = summary.entities.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        lines.append("nhi-audit \(document.tool.version): \(document.inputs.count) inputs, \(entities.isEmpty ? "no entities" : entities)")
+        let inputs = summary.inputs
+        lines.append(
+            "inputs: \(inputs["assessed"] ?? 0) assessed, \(inputs["partial"] ?? 0) partly assessed, "
+                + "\(inputs["not-assessed"] ?? 0) not assessed")
+        let statuses = ResultStatus.allCases.map { "\(summary.byStatus[$0.rawValue] ?? 0) \($0.rawValue)" }
+        lines.append("results: " + statuses.joined(separator: ", "))
+        let severities = Severity.allCases.map { "\(summary.bySeverity[$0.rawValue] ?? 0) \($0.rawValue)" }
+        lines.append("failures by severity: " + severities.joined(separator: ", "))
+        let failures = document.results.filter { $0.status == .fail }
+            .sorted { ($0.severity.rank, $1.location.file, $1.location.line) > ($1.severity.rank, $0.location.file, $0.location.line) }
+        if !failures.isEmpty {
+            lines.append("top findings:")
+            for result in failures.prefix(10) {
+                lines.append(
+                    "  \(result.severity.rawValue.uppercased()) \(result.control) \(result.location.file):\(result.location.line):\(result.location.column) \(result.entity.kind) \(result.entity.name): \(result.message)")
+            }
+            if failures.count > 10 { lines.append("  ... and \(failures.count - 10) more in the reports") }
+        }
+        for framework in FrameworkCatalog.order {
+            guard let items = document.coverage[framework] else { continue }
+            let counts = ResultDocument.CoverageItem.Status.allCases.map { status in
+                "\(items.filter { $0.status == status }.count) \(status.rawValue)"
+            }
+            lines.append("coverage \(framework): \(counts.joined(separator: ", ")) of \(items.count)")
+        }
+        lines.append("reports: " + written.joined(separator: ", "))
+        if let severity = threshold.severity {
+            let breached = threshold.isBreached(by: document)
+            lines.append(breached ? "FAIL: failures at or above \(severity.rawValue)" : "PASS: no failure at or above \(severity.rawValue)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
