@@ -8,12 +8,26 @@ public struct DocumentNode {
     public let path: String
     /// Where the key that holds this node is written (nil for the root and list items).
     public let keyLocation: SourceLocation?
+    /// Moves marks of text embedded in another file (JSON inside a YAML string) to the file's lines.
+    public let shift: Shift?
 
-    public init(node: Node, file: String, path: String, keyLocation: SourceLocation? = nil) {
+    public struct Shift: Sendable {
+        public var lines: Int
+        /// Added to columns on the embedded text's first line only.
+        public var firstLineColumns: Int
+
+        public init(lines: Int, firstLineColumns: Int) {
+            self.lines = lines
+            self.firstLineColumns = firstLineColumns
+        }
+    }
+
+    public init(node: Node, file: String, path: String, keyLocation: SourceLocation? = nil, shift: Shift? = nil) {
         self.node = node
         self.file = file
         self.path = path
         self.keyLocation = keyLocation
+        self.shift = shift
     }
 
     public var location: SourceLocation { locate(node.mark) }
@@ -22,7 +36,11 @@ public struct DocumentNode {
     public var anchor: SourceLocation { keyLocation ?? location }
 
     private func locate(_ mark: Mark?) -> SourceLocation {
-        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        let line = mark?.line ?? 1
+        let column = mark?.column ?? 1
+        guard let shift else { return SourceLocation(file: file, line: line, column: column) }
+        return SourceLocation(
+            file: file, line: line + shift.lines, column: line == 1 ? column + shift.firstLineColumns : column)
     }
 
     public var isMapping: Bool { node.mapping != nil }
@@ -41,7 +59,7 @@ public struct DocumentNode {
     public func child(_ key: String) -> DocumentNode? {
         guard let mapping = node.mapping else { return nil }
         for (keyNode, value) in mapping where keyNode.scalar?.string == key {
-            return DocumentNode(node: value, file: file, path: join(key), keyLocation: locate(keyNode.mark))
+            return DocumentNode(node: value, file: file, path: join(key), keyLocation: locate(keyNode.mark), shift: shift)
         }
         return nil
     }
@@ -61,14 +79,14 @@ public struct DocumentNode {
         return mapping.compactMap { keyNode, value in
             guard let key = keyNode.scalar?.string else { return nil }
             let keyLocation = locate(keyNode.mark)
-            return (key, keyLocation, DocumentNode(node: value, file: file, path: join(key), keyLocation: keyLocation))
+            return (key, keyLocation, DocumentNode(node: value, file: file, path: join(key), keyLocation: keyLocation, shift: shift))
         }
     }
 
     public var items: [DocumentNode] {
         guard let sequence = node.sequence else { return [] }
         return sequence.enumerated().map { index, item in
-            DocumentNode(node: item, file: file, path: "\(path)[\(index)]")
+            DocumentNode(node: item, file: file, path: "\(path)[\(index)]", shift: shift)
         }
     }
 

@@ -3,6 +3,7 @@ public struct Estate: Sendable {
     public var issuers: [Issuer] = []
     public var verifiers: [Verifier] = []
     public var policies: [Policy] = []
+    public var keySets: [KeySet] = []
     /// Files given with `--policy`: their Policy documents win over ones found among the inputs.
     public var preferredPolicyFiles: Set<String> = []
 
@@ -14,6 +15,7 @@ public struct Estate: Sendable {
         entities.append(contentsOf: issuers)
         entities.append(contentsOf: verifiers)
         entities.append(contentsOf: policies)
+        entities.append(contentsOf: keySets)
         return entities
     }
 
@@ -21,5 +23,7 @@ public struct Estate: Sendable {
         issuers.append(contentsOf: other.issuers)
         verifiers.append(contentsOf: other.verifiers)
         policies.append(contentsOf: other.policies)
+        keySets.append(contentsOf: other.keySets)
+        preferredPolicyFiles.formUnion(other.preferredPolicyFiles)
     }
 }
