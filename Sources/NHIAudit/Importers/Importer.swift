@@ -42,14 +42,27 @@ public protocol TextImporter: Sendable {
     func importText(_ source: SourceText, into sink: ImportSink)
 }
 
+/// Runs once after every file is imported, to connect facts that live in different documents or files
+/// (e.g. an Istio AuthorizationPolicy that makes a RequestAuthentication require a token). Linkers change
+/// only the model; controls still read only the model.
+public protocol EstateLinker: Sendable {
+    func link(_ estate: inout Estate, diagnostics: DiagnosticSink)
+}
+
 /// The importers a scan tries, in order. The first that recognises a document or file takes it.
 public struct ImporterRegistry: Sendable {
     public var documentImporters: [any DocumentImporter]
     public var textImporters: [any TextImporter]
+    public var linkers: [any EstateLinker] = []
 
     public static let standard = ImporterRegistry(
-        documentImporters: [NativeImporter()],
-        textImporters: [])
+        documentImporters: [
+            NativeImporter(),
+        ],
+        textImporters: [
+        ],
+        linkers: [
+        ])
 
     public var formatNames: [String] { textImporters.map(\.format) + documentImporters.map(\.format) }
 }

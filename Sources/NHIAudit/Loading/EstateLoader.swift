@@ -35,6 +35,9 @@ public struct EstateLoader: Sendable {
             loaded.diagnostics.append(contentsOf: result.diagnostics)
         }
         loaded.inputs.sort { $0.path < $1.path }
+        let linkDiagnostics = DiagnosticSink()
+        for linker in importers.linkers { linker.link(&loaded.estate, diagnostics: linkDiagnostics) }
+        loaded.diagnostics.append(contentsOf: linkDiagnostics.diagnostics)
         return loaded
     }
 
