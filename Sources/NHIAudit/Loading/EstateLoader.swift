@@ -6,8 +6,12 @@ import Yams
 /// INP-* diagnostics and an input record saying what could not be assessed.
 public struct EstateLoader: Sendable {
     public var importers: ImporterRegistry
+    public var limits: LoadLimits
 
-    public init(importers: ImporterRegistry = .standard) { self.importers = importers }
+    public init(importers: ImporterRegistry = .standard, limits: LoadLimits = .standard) {
+        self.importers = importers
+        self.limits = limits
+    }
 
     public struct Loaded: Sendable {
         public var estate = Estate()
@@ -28,8 +32,19 @@ public struct EstateLoader: Sendable {
                     path: problem.path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed,
                     entities: 0, notes: [problem.reason]))
         }
-        for file in found.files {
-            let result = loadFile(path: file)
+        var files = found.files
+        if files.count > limits.maxFiles {
+            let skipped = files[limits.maxFiles...]
+            loaded.diagnostics.append(
+                .init(
+                    .unreadable, at: SourceLocation(file: skipped.first ?? "", line: 1, column: 1),
+                    "\(skipped.count) files beyond the limit of \(limits.maxFiles) inputs were not read"))
+            files = Array(files[..<limits.maxFiles])
+        }
+        // Files are independent until linking: read, parse and import them on every core, then merge in
+        // discovery order so the result does not depend on scheduling.
+        let results = ParallelMap.map(files) { loadFile(path: $0) }
+        for result in results {
             loaded.estate.merge(result.estate)
             loaded.inputs.append(result.record)
             loaded.diagnostics.append(contentsOf: result.diagnostics)
@@ -48,7 +63,16 @@ public struct EstateLoader: Sendable {
     }
 
     public func loadFile(path: String) -> FileResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        var info = stat()
+        if stat(path, &info) == 0, Int(info.st_size) > limits.maxFileBytes {
+            let reason = "file is \(info.st_size) bytes, over the limit of \(limits.maxFileBytes); not read"
+            return FileResult(
+                record: InputRecord(
+                    path: path, sha256: "", bytes: Int(info.st_size), format: "unread", status: .notAssessed,
+                    entities: 0, notes: [reason]),
+                estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
+        }
+        guard let data = FileReading.contents(atPath: path) else {
             let reason = "file cannot be read (permissions or I/O error)"
             return FileResult(
                 record: InputRecord(
@@ -74,6 +98,12 @@ public struct EstateLoader: Sendable {
             return FileResult(record: record, estate: Estate(), diagnostics: [.init(code, at: start, problem.reason)])
         case .success(let decoded):
             text = decoded
+        }
+        if let breach = limits.checkText(text) {
+            record.notes.append(breach.reason)
+            return FileResult(
+                record: record, estate: Estate(),
+                diagnostics: [.init(.unreadable, at: .init(file: path, line: breach.line, column: 1), "\(breach.reason); file not assessed")])
         }
         let sink = ImportSink()
         var formats: [String] = []
@@ -114,6 +144,20 @@ public struct EstateLoader: Sendable {
             while let node = documents.next() {
                 documentIndex += 1
                 let document = DocumentNode(node: node, file: source.path, path: "")
+                if documentIndex > limits.maxDocumentsPerFile {
+                    sink.report(
+                        .init(
+                            .unreadable, at: document.location,
+                            "more than \(limits.maxDocumentsPerFile) documents in one file; the rest are not assessed"))
+                    break
+                }
+                if limits.exceedsExpansion(node) {
+                    sink.report(
+                        .init(
+                            .unreadable, at: document.location,
+                            "document expands to more than \(limits.maxExpandedNodes) nodes through aliases; not assessed"))
+                    continue
+                }
                 guard let importer = importers.documentImporters.first(where: { $0.recognizes(document) }) else {
                     unrecognizedDocuments.append(Self.describe(document, index: documentIndex))
                     continue

@@ -1,0 +1,104 @@
+import Yams
+
+/// Limits that keep one hostile or huge file from exhausting memory, stack or time. Each breach is an
+/// INP-001 result naming the limit, and the run goes on.
+public struct LoadLimits: Sendable {
+    /// Largest file read, in bytes.
+    public var maxFileBytes = 8 * 1024 * 1024
+    /// Longest line, in bytes (minified JSON is one long line, so this is generous).
+    public var maxLineBytes = 2 * 1024 * 1024
+    /// Deepest nesting of flow collections (`[`, `{`) before parsing; the YAML composer recurses per level.
+    public var maxNestingDepth = 200
+    /// Most nodes a document may expand to once aliases are followed (billion laughs).
+    public var maxExpandedNodes = 2_000_000
+    /// Most YAML documents read from one file.
+    public var maxDocumentsPerFile = 10_000
+    /// Most files one scan reads.
+    public var maxFiles = 1_000_000
+
+    public init() {}
+
+    public static let standard = LoadLimits()
+
+    /// Checks the raw text before it reaches the parser. Returns the line and reason of the first breach.
+    /// Brackets inside quoted scalars are not structure; a quote only opens where YAML lets a quoted
+    /// scalar start (line start, after space or `[{,:`), and quote state ends with the line, so a stray
+    /// apostrophe cannot hide nesting (over-counting only risks a false INP-001, never a crash).
+    func checkText(_ text: String) -> (line: Int, reason: String)? {
+        var depth = 0
+        var line = 1
+        var lineStart = 0
+        var offset = 0
+        var quote: UInt8? = nil
+        var escaped = false
+        var previous = UInt8(ascii: "\n")
+        for byte in text.utf8 {
+            offset += 1
+            defer { previous = byte }
+            if byte == UInt8(ascii: "\n") {
+                if offset - lineStart > maxLineBytes {
+                    return (line, "line is \(offset - lineStart) bytes, over the limit of \(maxLineBytes)")
+                }
+                line += 1
+                lineStart = offset
+                quote = nil
+                continue
+            }
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if open == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == open {
+                    quote = nil
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if Self.quoteMayOpen(after: previous) { quote = byte }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maxNestingDepth { return (line, "nesting deeper than \(maxNestingDepth) levels") }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+            default:
+                break
+            }
+        }
+        if offset - lineStart > maxLineBytes {
+            return (line, "line is \(offset - lineStart) bytes, over the limit of \(maxLineBytes)")
+        }
+        return nil
+    }
+
+    private static func quoteMayOpen(after byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: "{"),
+            UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Counts the nodes a document expands to (aliases followed), stopping at the limit.
+    func exceedsExpansion(_ node: Node) -> Bool {
+        var remaining = maxExpandedNodes
+        var stack: [Node] = [node]
+        while let current = stack.popLast() {
+            remaining -= 1
+            if remaining < 0 { return true }
+            switch current {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .scalar, .alias: break
+            }
+        }
+        return false
+    }
+}
