@@ -36,6 +36,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "nhi-audit-bench",
+            dependencies: ["NHIAudit", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "nhi-audit-fuzz",
+            dependencies: ["NHIAudit"]
+        ),
         .testTarget(
             name: "NHIAuditTests",
             dependencies: ["NHIAudit"]

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads a whole file with POSIX calls: Foundation's `Data(contentsOf:)` costs far more per file on Linux,
 /// and scans read tens of thousands of small files.
-enum FileReading {
-    static func contents(atPath path: String) -> Data? {
+public enum FileReading {
+    public static func contents(atPath path: String) -> Data? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// Order-preserving parallel map over all cores, for independent work items (files).
-enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+public enum ParallelMap {
+    public static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
         guard inputs.count > 1 else { return inputs.map(transform) }
         let results = ResultSlots<Output>(count: inputs.count)
         let workers = min(inputs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))

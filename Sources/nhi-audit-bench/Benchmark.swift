@@ -1,0 +1,126 @@
+import Foundation
+import NHIAudit
+import Yams
+
+/// `swift run -c release nhi-audit-bench [--files N ...]`: generates a deterministic corpus and reports
+/// time per phase, throughput, the read-and-parse floor, and the end-to-end CLI scan with its peak RSS.
+@main
+struct Benchmark {
+    static func main() throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        var sizes = [1_000, 10_000]
+        var corpusRoot = URL(fileURLWithPath: ".build/bench-corpus")
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--files": sizes = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--corpus": corpusRoot = URL(fileURLWithPath: iterator.next() ?? corpusRoot.path)
+            case "generate-istio":
+                // For bench/vs-checkov.sh: N Istio RequestAuthentication files with known broken shares.
+                let count = Int(iterator.next() ?? "") ?? 1_000
+                let directory = URL(fileURLWithPath: iterator.next() ?? "istio-corpus")
+                let written = try CorpusGenerator(files: count).writeIstio(to: directory)
+                print("wrote \(count) files: \(written.missingAudiences) without audiences, \(written.plainHTTP) with an http jwksUri, \(written.forwarding) forwarding the token")
+                return
+            default:
+                print("usage: nhi-audit-bench [--files 1000,10000,100000] [--corpus DIR]")
+                return
+            }
+        }
+        guard let home = ResourceLocator.home() else { throw BenchError("run from the repository (mappings/ not found)") }
+        let cli = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("nhi-audit")
+        print("nhi-audit benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, corpus in \(corpusRoot.path)")
+        var endToEnd: [Int: Double] = [:]
+        for size in sizes {
+            let directory = corpusRoot.appendingPathComponent("\(size)")
+            let bytes = try ensureCorpus(size: size, at: directory)
+            print("\n== \(size) files, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB ==")
+            try inProcessPhases(directory: directory, bytes: bytes, home: home)
+            if FileManager.default.isExecutableFile(atPath: cli.path) {
+                endToEnd[size] = try cliScan(cli: cli, directory: directory, files: size, bytes: bytes, home: home)
+            } else {
+                print("end-to-end: \(cli.path) not built; run `swift build -c release` first")
+            }
+        }
+        let measured = endToEnd.keys.sorted()
+        if measured.count >= 2, let small = measured.first, let large = measured.last, let a = endToEnd[small], let b = endToEnd[large] {
+            let ratio = b / a
+            print(String(format: "\nscaling: %d files took %.2fx the time of %d files (%.0fx the files)", large, ratio, small, Double(large) / Double(small)))
+        }
+    }
+
+    static func ensureCorpus(size: Int, at directory: URL) throws -> Int {
+        let marker = directory.appendingPathComponent(".complete")
+        if let text = try? String(contentsOf: marker, encoding: .utf8), let bytes = Int(text) { return bytes }
+        try? FileManager.default.removeItem(at: directory)
+        let (_, bytes) = try CorpusGenerator(files: size).write(to: directory)
+        try String(bytes).write(to: marker, atomically: true, encoding: .utf8)
+        return bytes
+    }
+
+    static func inProcessPhases(directory: URL, bytes: Int, home: URL) throws {
+        let megabytes = Double(bytes) / 1_048_576
+        let (found, discover) = timed { InputDiscovery().discover([directory.path]) }
+        let files = found.files
+        report("discover", discover, files: files.count, megabytes: nil)
+        let (contents, read) = timed { ParallelMap.map(files) { FileReading.contents(atPath: $0) ?? Data() } }
+        report("read", read, files: files.count, megabytes: megabytes)
+        let (_, parse) = timed {
+            ParallelMap.map(contents) { data -> Int in
+                var documents = (try? Yams.compose_all(yaml: String(decoding: data, as: UTF8.self)))
+                var count = 0
+                while documents?.next() != nil { count += 1 }
+                return count
+            }
+        }
+        report("parse (YAML only)", parse, files: files.count, megabytes: megabytes)
+        print(String(format: "  floor (read + parse):      %7.3f s", read + parse))
+        let (loaded, load) = timed { EstateLoader().load(paths: [directory.path]) }
+        report("load (read+parse+import)", load, files: files.count, megabytes: megabytes)
+        let catalog = try Catalog.load(from: home.appendingPathComponent("mappings"))
+        let (document, evaluate) = timed { Evaluator(catalog: catalog).evaluate(loaded, clock: ReportClock(epochSeconds: 1_795_000_000)) }
+        print(String(format: "  %-26s %7.3f s  %10.0f results/s (%d results, %d entities)", "evaluate", evaluate,
+                     Double(document.results.count) / evaluate, document.results.count, loaded.estate.allEntities.count))
+        let resources = ReportResources(templates: home.appendingPathComponent("templates"))
+        for renderer in ReportFormats.all {
+            let (data, seconds) = timed { (try? renderer.render(document, resources: resources)) ?? Data() }
+            print(String(format: "  render %-19s %7.3f s  %8.1f MB", renderer.format, seconds, Double(data.count) / 1_048_576))
+        }
+    }
+
+    /// The whole scan as a user runs it, in its own process, so wall time and peak RSS are the real ones.
+    static func cliScan(cli: URL, directory: URL, files: Int, bytes: Int, home: URL) throws -> Double {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-out-\(files)")
+        let process = Process()
+        process.executableURL = cli
+        process.arguments = ["scan", directory.path, "--out", out.path, "--format", "json,xml,html", "--fail-on", "none", "--home", home.path]
+        process.environment = ["SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        let start = DispatchTime.now()
+        try process.run()
+        process.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)  // max over children so far; sizes run small to large
+        print(String(format: "  end-to-end CLI scan (json,xml,html): %.3f s, %.0f files/s, %.1f MB/s, peak RSS %.0f MB (exit %d)",
+                     seconds, Double(files) / seconds, Double(bytes) / 1_048_576 / seconds, Double(usage.ru_maxrss) / 1024, process.terminationStatus))
+        return seconds
+    }
+
+    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+        let start = DispatchTime.now()
+        let value = try body()
+        return (value, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+    }
+
+    static func report(_ phase: String, _ seconds: Double, files: Int, megabytes: Double?) {
+        let throughput = megabytes.map { String(format: "  %7.1f MB/s", $0 / seconds) } ?? ""
+        print(String(format: "  %-26s %7.3f s  %10.0f files/s", phase, seconds, Double(files) / seconds) + throughput)
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
