@@ -19,9 +19,10 @@ public struct VerifierGenericAudienceControl: VerifierControl {
         let offending = items.filter { item in item.value.map { generic.contains(normalized($0)) } ?? false }
         if !offending.isEmpty {
             let names = offending.compactMap(\.value).map { "'\($0)'" }.joined(separator: ", ")
+            let subject = offending.count == 1 ? "accepted audience \(names) names" : "accepted audiences \(names) name"
             return .fail(
-                "accepted audience \(names) names no single service: a token minted for any service sharing it "
-                    + "is accepted here", sources: offending)
+                "\(subject) no single service: a token minted for any service sharing it is accepted here",
+                sources: offending)
         }
         if let unresolved = audiences.unresolvedItems.first {
             return .unknown(unresolved, needed: "it could be a generic audience")
