@@ -13,5 +13,22 @@ public struct ControlRegistry: Sendable {
         DuplicateKeyControl.self,
         // Issuers
         IssuerDefaultTTLControl.self,
+        // Verifiers
+        VerifierSignatureControl.self,
+        VerifierIssuerControl.self,
+        VerifierAudienceControl.self,
+        VerifierGenericAudienceControl.self,
+        VerifierAlgorithmAllowlistControl.self,
+        VerifierMixedAlgorithmControl.self,
+        VerifierExpirationControl.self,
+        VerifierClockSkewControl.self,
+        VerifierJWKSTransportControl.self,
+        VerifierJWKSRefreshControl.self,
+        VerifierTokenHeadersControl.self,
+        VerifierRequiresTokenControl.self,
+        VerifierForwardsTokenControl.self,
+        VerifierTokenLocationControl.self,
+        VerifierRevocationControl.self,
+        TokenValueLoggingControl.self,
     ])
 }
