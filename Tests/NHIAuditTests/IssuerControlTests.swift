@@ -286,4 +286,26 @@ import Testing
         #expect(!json.contains("s3cr3t"))
         #expect(json.contains(SecretMaterial.fingerprint(of: secret)))
     }
+
+    @Test func entitiesOfOtherKindsAreCoveredWithoutChangesToTheControls() throws {
+        let at = SourceLocation(file: "jwks.json", line: 1, column: 1)
+        let privateKey = SecretMaterial(kind: "RSA private key (JWK member d)", value: "private-d", path: "keys[0].d", location: at)
+        let key = JSONWebKey(
+            location: at, path: "keys[0]", kid: .known("k1", path: "keys[0].kid", at: at),
+            kty: .known("RSA", path: "keys[0].kty", at: at), alg: .absent("keys[0].alg", at: at),
+            use: .absent("keys[0].use", at: at), curve: .absent("keys[0].crv", at: at), keyBits: 2048,
+            privateMembers: ["d"], publicFingerprint: nil, secrets: [privateKey])
+        var estate = Estate()
+        estate.keySets.append(
+            KeySet(
+                metadata: .unowned(name: "published", format: "jwks", at: at), origin: .jwksDocument, keys: [key],
+                usedBy: nil, sourceURL: .absent("url", at: at), shapeProblems: []))
+        let context = EvaluationContext(estate: estate, diagnostics: [], today: Harness.clock.today)
+        let secret = try #require(InlineSecretControl().evaluate(context).first)
+        #expect(secret.entity.kind == KeySet.kind)
+        #expect(secret.outcome.status == .fail)
+        #expect(secret.outcome.sources.first?.evidence(fallback: at).value == privateKey.redactedDisplay)
+        #expect(OwnerControl().evaluate(context).first?.outcome.status == .notApplicable)
+        #expect(AccessReviewControl().evaluate(context).first?.outcome.status == .notApplicable)
+    }
 }

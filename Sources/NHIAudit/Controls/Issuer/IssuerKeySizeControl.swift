@@ -20,24 +20,25 @@ public struct IssuerKeySizeControl: IssuerControl {
             return .pass("OKP keys (Ed25519, Ed448) have a fixed size of at least 255 bits", at: signing.keyType)
         case "RSA":
             let minimum = policy.minRSAKeyBits
-            return judge(size, minimum: minimum.value, what: "RSA key", rule: "minRSAKeyBits (\(minimum.source))")
+            return judge(size, minimum: minimum.value, what: "RSA key", setBy: "minRSAKeyBits (\(minimum.source))")
         case "EC":
             if size.value == nil, let algorithm, let bits = Self.curveBits[algorithm] {
                 // RFC 7518 §3.4 binds each ES algorithm to one curve.
                 return .pass("\(algorithm) signs with a \(bits)-bit curve (RFC 7518 §3.4)", at: signing.algorithm)
             }
-            return judge(size, minimum: 256, what: "EC key", rule: "the 256-bit minimum for EC keys")
+            return judge(size, minimum: 256, what: "EC key", setBy: "this control for EC keys")
         default:
             // RFC 7518 §3.2: an HMAC key must be at least as long as the hash output.
-            let minimum = algorithm.flatMap { Self.hmacBits[$0] } ?? 256
-            return judge(size, minimum: minimum, what: "HMAC key", rule: "the \(minimum)-bit minimum (RFC 7518 §3.2)")
+            let hmac = algorithm.flatMap { name in Self.hmacBits[name].map { (name, $0) } } ?? ("HS256", 256)
+            return judge(size, minimum: hmac.1, what: "HMAC key", setBy: "RFC 7518 §3.2 for \(hmac.0)")
         }
     }
 
-    private func judge(_ size: Field<Int>, minimum: Int, what: String, rule: String) -> Outcome {
+    private func judge(_ size: Field<Int>, minimum: Int, what: String, setBy source: String) -> Outcome {
         guard let bits = size.value else { return .unknown(size, needed: "\(what) size is needed") }
-        if bits < minimum { return .fail("\(what) of \(bits) bits is below \(rule): \(minimum) bits", at: size) }
-        return .pass("\(what) of \(bits) bits meets \(rule): \(minimum) bits", at: size)
+        let rule = "the \(minimum)-bit minimum set by \(source)"
+        if bits < minimum { return .fail("\(what) of \(bits) bits is below \(rule)", at: size) }
+        return .pass("\(what) of \(bits) bits meets \(rule)", at: size)
     }
 
     static func keyType(forAlgorithm algorithm: String) -> String? {

@@ -3,6 +3,7 @@ public struct IssuerMaxTTLControl: IssuerControl {
     public static let id = "ISS-TTL-002"
     /// Fixed by the control (issue 2), not a policy threshold: no machine token should be able to live a day.
     static let ceiling = 24 * 3600
+    static let ceilingText = "24h"
 
     public init() {}
 
@@ -11,17 +12,17 @@ public struct IssuerMaxTTLControl: IssuerControl {
         if maxTTL.isAbsent {
             return .fail(
                 "no maximum token lifetime (spec.tokens.maxTTL) is configured, so callers may request tokens of "
-                    + "any lifetime; the control's ceiling is \(DurationParser.format(Self.ceiling))", at: maxTTL)
+                    + "any lifetime; the control's ceiling is \(Self.ceilingText)", at: maxTTL)
         }
         guard let seconds = maxTTL.value else { return .unknown(maxTTL) }
         if seconds > Self.ceiling {
             return .fail(
                 "maximum token lifetime \(DurationParser.format(seconds)) exceeds the control's fixed ceiling "
-                    + "\(DurationParser.format(Self.ceiling))", at: maxTTL)
+                    + "\(Self.ceilingText)", at: maxTTL)
         }
         return .pass(
             "maximum token lifetime \(DurationParser.format(seconds)) is within the control's fixed ceiling "
-                + "\(DurationParser.format(Self.ceiling))", at: maxTTL)
+                + "\(Self.ceilingText)", at: maxTTL)
     }
 
     public static let examples = ControlExamples(
