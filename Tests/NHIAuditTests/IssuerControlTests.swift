@@ -280,7 +280,8 @@ import Testing
         let mine = document.results.filter { $0.control == "SEC-001" }
         #expect(mine.first { $0.entity.name == "legacy" }?.status == .fail)
         #expect(mine.first { $0.entity.name == "clean" }?.status == .pass)
-        let data = try JSONReportRenderer().render(document, resources: ReportResources(templates: Repository.templates))
+        let resources = ReportResources(templates: Repository.templates)
+        let data = try JSONReportRenderer().render(document, resources: resources)
         let json = try #require(String(data: data, encoding: .utf8))
         #expect(!json.contains(secret))
         #expect(!json.contains("s3cr3t"))
@@ -289,7 +290,8 @@ import Testing
 
     @Test func entitiesOfOtherKindsAreCoveredWithoutChangesToTheControls() throws {
         let at = SourceLocation(file: "jwks.json", line: 1, column: 1)
-        let privateKey = SecretMaterial(kind: "RSA private key (JWK member d)", value: "private-d", path: "keys[0].d", location: at)
+        let privateKey = SecretMaterial(
+            kind: "RSA private key (JWK member d)", value: "private-d", path: "keys[0].d", location: at)
         let key = JSONWebKey(
             location: at, path: "keys[0]", kid: .known("k1", path: "keys[0].kid", at: at),
             kty: .known("RSA", path: "keys[0].kty", at: at), alg: .absent("keys[0].alg", at: at),

@@ -10,7 +10,9 @@ public struct AccessReviewControl: AnyEntityControl {
         let interval = policy.accessReviewInterval
         let rule = "accessReviewInterval \(DurationParser.format(interval.value)) (\(interval.source))"
         let reviewed = entity.metadata.lastReviewed
-        if reviewed.isAbsent { return .fail("never reviewed (metadata.lastReviewed is not set); \(rule)", at: reviewed) }
+        if reviewed.isAbsent {
+            return .fail("never reviewed (metadata.lastReviewed is not set); \(rule)", at: reviewed)
+        }
         guard let day = reviewed.value else { return .unknown(reviewed) }
         let age = day.days(until: context.today)
         if age < 0 {

@@ -9,7 +9,8 @@ public struct OwnerControl: AnyEntityControl {
         }
         let requirement = policy.requireOwner
         guard requirement.value else {
-            return .notApplicable("policy \(policy.name) does not require an owner (requireOwner false, \(requirement.source))")
+            return .notApplicable(
+                "policy \(policy.name) does not require an owner (requireOwner false, \(requirement.source))")
         }
         let owner = entity.metadata.owner
         let rule = "requireOwner true (\(requirement.source))"
