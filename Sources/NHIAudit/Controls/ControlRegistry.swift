@@ -30,5 +30,20 @@ public struct ControlRegistry: Sendable {
         VerifierTokenLocationControl.self,
         VerifierRevocationControl.self,
         TokenValueLoggingControl.self,
+        IssuerMaxTTLControl.self,
+        IssuerAlgorithmControl.self,
+        IssuerKeyStorageControl.self,
+        IssuerKeyRotationControl.self,
+        IssuerRevocationControl.self,
+        IssuerAudienceControl.self,
+        IssuerJTIControl.self,
+        IssuerIssuanceLoggingControl.self,
+        IssuerHTTPSControl.self,
+        IssuerKeySizeControl.self,
+        // Governance
+        InlineSecretControl.self,
+        PolicyBaselineControl.self,
+        OwnerControl.self,
+        AccessReviewControl.self,
     ])
 }
