@@ -13,5 +13,12 @@ public struct ControlRegistry: Sendable {
         DuplicateKeyControl.self,
         // Issuers
         IssuerDefaultTTLControl.self,
+        // Cross-entity
+        VerifierTrustsUndeclaredIssuerControl.self,
+        VerifierJWKSMismatchControl.self,
+        SharedAudienceControl.self,
+        VerifierUnusedAlgorithmControl.self,
+        CrossEnvironmentTrustControl.self,
+        UntrustedIssuerControl.self,
     ])
 }
