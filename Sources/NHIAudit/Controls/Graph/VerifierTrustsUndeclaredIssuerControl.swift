@@ -29,8 +29,8 @@ public struct VerifierTrustsUndeclaredIssuerControl: Control {
             let urls = undeclared.map(\.1).joined(separator: ", ")
             let subject = undeclared.count == 1 ? "issuer \(urls), which" : "\(undeclared.count) issuers (\(urls)) that"
             return .fail(
-                "trusts \(subject) no Issuer in the estate declares: how those tokens are minted is not audited, "
-                    + "and a decommissioned issuer's URL or keys may be taken over", sources: undeclared.map(\.0))
+                "trusts \(subject) no Issuer in the estate declares: nobody audits how the tokens it accepts from "
+                    + "there are minted; declare the issuer or remove the entry", sources: undeclared.map(\.0))
         }
         if let first = unresolved.first { return .unknown(first, needed: "cannot tell which issuer it trusts") }
         return .pass("every trusted issuer is declared in the estate: \(declared.joined(separator: ", "))",
