@@ -34,8 +34,8 @@ import Testing
 
     @Test func everyFrameworkIDInAReportExistsInTheOfficialCatalog() throws {
         let document = Harness.evaluate(
-            files: try FileManager.default.contentsOfDirectory(atPath: Repository.examples.appendingPathComponent("acme").path)
-                .sorted().map { name in
+            files: try FileManager.default.subpathsOfDirectory(atPath: Repository.examples.appendingPathComponent("acme").path)
+                .filter { $0.hasSuffix(".yaml") }.sorted().map { name in
                     let url = Repository.examples.appendingPathComponent("acme/\(name)")
                     return (url.path, try String(contentsOf: url, encoding: .utf8))
                 })

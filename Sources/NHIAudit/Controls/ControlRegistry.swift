@@ -45,5 +45,12 @@ public struct ControlRegistry: Sendable {
         PolicyBaselineControl.self,
         OwnerControl.self,
         AccessReviewControl.self,
+        // Cross-entity
+        VerifierTrustsUndeclaredIssuerControl.self,
+        VerifierJWKSMismatchControl.self,
+        SharedAudienceControl.self,
+        VerifierUnusedAlgorithmControl.self,
+        CrossEnvironmentTrustControl.self,
+        UntrustedIssuerControl.self,
     ])
 }
