@@ -85,12 +85,12 @@ public struct EffectivePolicy: Sendable {
         name = policy.metadata.name
         maxTokenTTL = Self.merge(policy.maxTokenTTL, base.maxTokenTTL)
         maxClockSkew = Self.merge(policy.maxClockSkew, base.maxClockSkew)
-        allowedAlgorithms = Self.merge(policy.allowedAlgorithms.map { $0.compactMap(\.value) }, base.allowedAlgorithms)
+        allowedAlgorithms = Self.merge(Self.resolvedList(policy.allowedAlgorithms), base.allowedAlgorithms)
         minRSAKeyBits = Self.merge(policy.minRSAKeyBits, base.minRSAKeyBits)
         maxKeyRotationPeriod = Self.merge(policy.maxKeyRotationPeriod, base.maxKeyRotationPeriod)
         maxJwksCacheTTL = Self.merge(policy.maxJwksCacheTTL, base.maxJwksCacheTTL)
         requireRevocationAbove = Self.merge(policy.requireRevocationAbove, base.requireRevocationAbove)
-        allowedKeyStorage = Self.merge(policy.allowedKeyStorage.map { $0.compactMap(\.value) }, base.allowedKeyStorage)
+        allowedKeyStorage = Self.merge(Self.resolvedList(policy.allowedKeyStorage), base.allowedKeyStorage)
         accessReviewInterval = Self.merge(policy.accessReviewInterval, base.accessReviewInterval)
         requireOwner = Self.merge(policy.requireOwner, base.requireOwner)
     }
@@ -112,6 +112,15 @@ public struct EffectivePolicy: Sendable {
         self.allowedKeyStorage = allowedKeyStorage
         self.accessReviewInterval = accessReviewInterval
         self.requireOwner = requireOwner
+    }
+
+    /// A list with any unresolved item is unknown as a whole (a placeholder could allow anything), so the
+    /// baseline applies; POL-001 reports the placeholder.
+    private static func resolvedList(_ field: ListField) -> Field<[String]> {
+        guard let items = field.value, items.allSatisfy({ $0.value != nil }) else {
+            return Field(.absent, path: field.path, location: field.location)
+        }
+        return field.map { $0.compactMap(\.value) }
     }
 
     private static func merge<V>(_ field: Field<V>, _ fallback: Threshold<V>) -> Threshold<V> {
