@@ -42,7 +42,6 @@ public struct SARIFReportRenderer: ReportRenderer {
                 "driver": [
                     "name": .string(document.tool.name),
                     "version": .string(document.tool.version),
-                    "informationUri": "https://github.com/nhi-audit/nhi-audit",
                     "rules": .array(document.controls.map(rule)),
                 ]
             ],
