@@ -17,6 +17,16 @@ import Testing
         #expect(errors.isEmpty, "report.oscal.json is invalid:\n\(errors.joined(separator: "\n"))")
     }
 
+    @Test func anEmptyEstateStillGivesValidSARIFAndOSCAL() throws {
+        let document = Harness.evaluate(files: [])
+        for (format, schemaName) in [("sarif", "sarif-2.1.0.json"), ("oscal", "oscal-1.1.2-assessment-results.json")] {
+            guard let schema = SharedSchemas.file(schemaName) else { continue }
+            let errors = try SharedSchemas.jsonSchemaErrors(
+                schema: schema, document: try ReportEstate.render(format, document), name: "empty.\(format).json")
+            #expect(errors.isEmpty, "\(format): \(errors)")
+        }
+    }
+
     @Test func theSchemaCheckRejectsABrokenOSCALDocument() throws {
         guard let schema = SharedSchemas.file("oscal-1.1.2-assessment-results.json") else { return }
         let oscal = try ReportEstate.render("oscal", try ReportEstate.evaluate())

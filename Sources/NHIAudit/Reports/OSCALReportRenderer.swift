@@ -151,7 +151,7 @@ public struct OSCALReportRenderer: ReportRenderer {
         let selections: [JSONValue] = XMLReportRenderer.frameworkOrder(document.coverage.keys).compactMap { framework in
             let ids = (document.coverage[framework] ?? []).filter { $0.status != .manual }.map(\.id)
             guard !ids.isEmpty else { return nil }
-            let title = document.catalog.frameworks.first { $0.id == framework }.map { "\($0.title) \($0.version)" }
+            let title = document.catalog.frameworks.first { $0.id == framework }.map { "\($0.title), version \($0.version)" }
             return [
                 "description": .string(title ?? framework),
                 "props": [prop("framework", framework)],
