@@ -1,0 +1,85 @@
+import Foundation
+
+/// `report.junit.xml` in Apache Ant's JUnit format (strict XSD: windyroad/JUnit-Schema), for CI dashboards.
+/// One suite per control, one test case per result. A failure is `<failure>`; an indeterminate result is
+/// `<error>` (the check could not reach a verdict, which CI must not show as green); not-applicable is
+/// `<skipped>`; a pass has no child.
+public struct JUnitReportRenderer: ReportRenderer {
+    public let format = "junit"
+    public let fileName = "report.junit.xml"
+
+    public init() {}
+
+    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
+        let byControl = Dictionary(grouping: document.results, by: \.control)
+        let xml = try XMLTextWriter()
+        try xml.element("testsuites") {
+            for (index, control) in document.controls.enumerated() {
+                try writeSuite(control, results: byControl[control.id] ?? [], id: index, document: document, xml)
+            }
+        }
+        return try xml.finish()
+    }
+
+    private func writeSuite(
+        _ control: ControlDescriptor, results: [ResultDocument.Result], id: Int, document: ResultDocument,
+        _ xml: XMLTextWriter
+    ) throws {
+        func count(_ status: ResultStatus) -> String { String(results.filter { $0.status == status }.count) }
+        try xml.element(
+            "testsuite",
+            attributes: [
+                "name": control.id, "package": "nhi-audit", "id": String(id),
+                "timestamp": Self.timestamp(document.generatedAt), "hostname": "nhi-audit",
+                "tests": String(results.count), "failures": count(.fail), "errors": count(.indeterminate),
+                "skipped": count(.notApplicable), "time": "0",
+            ]
+        ) {
+            try xml.element("properties") {
+                try property("title", control.title, xml)
+                try property("severity", control.severity.rawValue, xml)
+                for framework in XMLReportRenderer.frameworkOrder(control.frameworks.keys) {
+                    try property(framework, control.requirements(in: framework).joined(separator: ", "), xml)
+                }
+            }
+            for result in results { try writeCase(result, xml) }
+            try xml.element("system-out", "")
+            try xml.element("system-err", "")
+        }
+    }
+
+    private func property(_ name: String, _ value: String, _ xml: XMLTextWriter) throws {
+        try xml.element("property", attributes: ["name": name, "value": value]) {}
+    }
+
+    private func writeCase(_ result: ResultDocument.Result, _ xml: XMLTextWriter) throws {
+        let location = result.location
+        let name = "\(result.entity) at \(location.file):\(location.line)"
+            + (location.field.isEmpty ? "" : " \(location.field)")
+        try xml.element("testcase", attributes: ["name": name, "classname": result.control, "time": "0"]) {
+            let detail = """
+                \(result.control) \(result.title)
+                \(location.file):\(location.line):\(location.column) \(location.field)
+                \(result.message)
+                result id \(result.id)
+                """
+            switch result.status {
+            case .fail:
+                try xml.element("failure", attributes: ["message": result.message, "type": result.severity.rawValue]) {
+                    try xml.text(detail)
+                }
+            case .indeterminate:
+                try xml.element("error", attributes: ["message": result.message, "type": "indeterminate"]) {
+                    try xml.text(detail)
+                }
+            case .notApplicable:
+                try xml.element("skipped", attributes: ["message": result.message]) {}
+            case .pass:
+                break
+            }
+        }
+    }
+
+    /// Ant's timestamp has no zone designator (the XSD pattern stops at seconds); generatedAt is UTC.
+    static func timestamp(_ generatedAt: String) -> String { String(generatedAt.prefix(19)) }
+}

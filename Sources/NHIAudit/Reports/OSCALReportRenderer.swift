@@ -1,0 +1,188 @@
+import Foundation
+
+/// `report.oscal.json`: NIST OSCAL 1.1.2 assessment results. One observation per result (props carry control
+/// and status, relevant evidence points at file:line), one finding per failing result and one per assessed
+/// framework requirement (satisfied or not), nhi-audit as the `tool` actor of every origin.
+///
+/// OSCAL requires `import-ap` (the assessment plan the results answer). nhi-audit runs without a plan, so it
+/// points at the fragment `#assessment-plan-not-provided`: a relative href that claims no external plan.
+/// Framework requirement ids are not NIST SP 800-53 control ids, so each control selection and finding names
+/// its framework with a prop in the `urn:nhi-audit:oscal` namespace. UUIDs are derived from the input digest
+/// and result ids (`DeterministicUUID`), so equal inputs give equal bytes.
+public struct OSCALReportRenderer: ReportRenderer {
+    public static let namespace = "urn:nhi-audit:oscal"
+    public static let oscalVersion = "1.1.2"
+    public let format = "oscal"
+    public let fileName = "report.oscal.json"
+
+    public init() {}
+
+    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
+        let toolUUID = DeterministicUUID.make("tool", document.tool.name)
+        let origins: JSONValue = [["actors": [["type": "tool", "actor-uuid": .string(toolUUID)]]]]
+        let observations = document.results.map { observation($0, document: document, origins: origins) }
+        let failing = document.results.filter { $0.status == .fail }.map { resultFinding($0, document, origins) }
+        let requirementFindings = Self.requirementFindings(document, origins: origins)
+        var result: [String: JSONValue] = [
+            "uuid": .string(DeterministicUUID.make("result", document.inputDigest, document.generatedAt)),
+            "title": "nhi-audit scan",
+            "description": .string(
+                "Automated evaluation of \(document.inputs.count) input file(s) against nhi-audit catalog "
+                    + "\(document.catalog.version): \(document.summary.results) result(s)."),
+            "start": .string(document.generatedAt),
+            "end": .string(document.generatedAt),
+            "props": [Self.prop("input-digest", document.inputDigest)],
+            "local-definitions": [
+                "components": [
+                    [
+                        "uuid": .string(toolUUID), "type": "software", "title": .string(document.tool.name),
+                        "description": .string(
+                            "\(document.tool.name) \(document.tool.version): audits machine-token issuers and verifiers."),
+                        "props": [Self.prop("version", document.tool.version)],
+                        "status": ["state": "operational"],
+                    ]
+                ],
+                "assessment-assets": [
+                    "assessment-platforms": [
+                        [
+                            "uuid": .string(DeterministicUUID.make("platform", document.tool.name)),
+                            "title": .string(document.tool.name),
+                            "uses-components": [["component-uuid": .string(toolUUID)]],
+                        ]
+                    ]
+                ],
+            ],
+            "reviewed-controls": ["control-selections": .array(Self.controlSelections(document))],
+        ]
+        if !observations.isEmpty { result["observations"] = .array(observations) }
+        if !(failing + requirementFindings).isEmpty { result["findings"] = .array(failing + requirementFindings) }
+        let root: JSONValue = [
+            "assessment-results": [
+                "uuid": .string(DeterministicUUID.make("assessment-results", document.inputDigest, document.generatedAt)),
+                "metadata": [
+                    "title": "nhi-audit assessment results",
+                    "last-modified": .string(document.generatedAt),
+                    "version": .string(document.tool.version),
+                    "oscal-version": .string(Self.oscalVersion),
+                    "props": .array(
+                        document.catalog.frameworks.map { Self.prop("framework-catalog", "\($0.id)@\($0.version)") }),
+                ],
+                "import-ap": [
+                    "href": "#assessment-plan-not-provided",
+                    "remarks": "nhi-audit assesses configuration files without an OSCAL assessment plan.",
+                ],
+                "results": [.object(result)],
+            ]
+        ]
+        return try root.encoded()
+    }
+
+    private func observation(_ result: ResultDocument.Result, document: ResultDocument, origins: JSONValue) -> JSONValue {
+        let location = result.location
+        let evidence = result.evidence.isEmpty
+            ? [Self.evidence(location.file, location.line, location.column, location.field, value: nil)]
+            : result.evidence.map { Self.evidence($0.file, $0.line, $0.column, $0.field, value: $0.value) }
+        return [
+            "uuid": .string(DeterministicUUID.make("observation", result.id)),
+            "title": .string("\(result.control) \(result.entity)"),
+            "description": .string(result.message),
+            "props": [
+                Self.prop("result-id", result.id), Self.prop("control", result.control),
+                Self.prop("status", result.status.rawValue), Self.prop("severity", result.severity.rawValue),
+                Self.prop("entity", result.entity.description),
+            ],
+            "methods": ["TEST"],
+            "types": ["control-objective"],
+            "origins": origins,
+            "relevant-evidence": .array(evidence),
+            "collected": .string(document.generatedAt),
+        ]
+    }
+
+    private func resultFinding(
+        _ result: ResultDocument.Result, _ document: ResultDocument, _ origins: JSONValue
+    ) -> JSONValue {
+        let requirements = XMLReportRenderer.frameworkOrder(result.frameworks.keys).flatMap { framework in
+            (result.frameworks[framework] ?? []).map { (framework, $0) }
+        }
+        let target = requirements.first?.1 ?? result.control
+        return [
+            "uuid": .string(DeterministicUUID.make("finding", result.id)),
+            "title": .string("\(result.control): \(result.title)"),
+            "description": .string("\(result.entity): \(result.message)"),
+            "props": .array(
+                [Self.prop("result-id", result.id), Self.prop("severity", result.severity.rawValue)]
+                    + requirements.map { Self.prop("requirement", "\($0.0)/\($0.1)") }),
+            "origins": origins,
+            "target": Self.targetOf(target, framework: requirements.first?.0, state: "not-satisfied"),
+            "related-observations": [["observation-uuid": .string(DeterministicUUID.make("observation", result.id))]],
+        ]
+    }
+
+    /// One finding per framework requirement that results decided (coverage `pass` or `fail`).
+    static func requirementFindings(_ document: ResultDocument, origins: JSONValue) -> [JSONValue] {
+        XMLReportRenderer.frameworkOrder(document.coverage.keys).flatMap { framework in
+            (document.coverage[framework] ?? []).filter { $0.status == .pass || $0.status == .fail }.map { item in
+                let satisfied = item.status == .pass
+                let evidence = document.results.filter {
+                    item.controls.contains($0.control) && $0.status == (satisfied ? .pass : .fail)
+                }
+                var finding: [String: JSONValue] = [
+                    "uuid": .string(DeterministicUUID.make("requirement", document.inputDigest, framework, item.id)),
+                    "title": .string("\(framework) \(item.id): \(item.title)"),
+                    "description": .string(
+                        "\(item.id) is \(satisfied ? "satisfied" : "not satisfied") by the automated controls "
+                            + item.controls.joined(separator: ", ") + "."),
+                    "origins": origins,
+                    "target": targetOf(item.id, framework: framework, state: satisfied ? "satisfied" : "not-satisfied"),
+                ]
+                if !evidence.isEmpty {
+                    finding["related-observations"] = .array(
+                        evidence.map { ["observation-uuid": .string(DeterministicUUID.make("observation", $0.id))] })
+                }
+                return .object(finding)
+            }
+        }
+    }
+
+    /// One selection per framework listing the requirements automated controls map to; `include-all` when
+    /// no requirement is mapped (OSCAL needs at least one selection).
+    static func controlSelections(_ document: ResultDocument) -> [JSONValue] {
+        let selections: [JSONValue] = XMLReportRenderer.frameworkOrder(document.coverage.keys).compactMap { framework in
+            let ids = (document.coverage[framework] ?? []).filter { $0.status != .manual }.map(\.id)
+            guard !ids.isEmpty else { return nil }
+            let title = document.catalog.frameworks.first { $0.id == framework }.map { "\($0.title), version \($0.version)" }
+            return [
+                "description": .string(title ?? framework),
+                "props": [prop("framework", framework)],
+                "include-controls": .array(ids.map { ["control-id": .string($0)] }),
+            ]
+        }
+        return selections.isEmpty ? [["include-all": [:]]] : selections
+    }
+
+    /// The requirement a finding is about; a control id when the control maps to no framework (INP-*).
+    static func targetOf(_ id: String, framework: String?, state: String) -> JSONValue {
+        var target: [String: JSONValue] = [
+            "type": "objective-id", "target-id": .string(id),
+            "status": ["state": .string(state), "reason": state == "satisfied" ? "pass" : "fail"],
+        ]
+        if let framework { target["props"] = [prop("framework", framework)] }
+        return .object(target)
+    }
+
+    static func evidence(_ file: String, _ line: Int, _ column: Int, _ field: String, value: String?) -> JSONValue {
+        [
+            "href": .string("\(SARIFReportRenderer.uri(file))#L\(line)"),
+            "description": .string(
+                "\(file):\(line):\(column)" + (field.isEmpty ? "" : " \(field)") + (value.map { " = \($0)" } ?? "")),
+        ]
+    }
+
+    /// OSCAL's StringDatatype has no leading or trailing white space and is never empty.
+    static func prop(_ name: String, _ value: String) -> JSONValue {
+        let trimmed = value.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        return ["name": .string(name), "ns": .string(namespace), "value": .string(trimmed.isEmpty ? "(empty)" : trimmed)]
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// `report.sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+///
+/// GitHub ignores a result's `kind` and turns every listed result into an alert, so only results that need
+/// action are listed: failures (level by severity) and indeterminate results (level `note`, message starting
+/// "Indeterminate:", `properties.status` = `indeterminate`). Passing and not-applicable results are kept in
+/// `run.properties.nhiAudit.resultsNotListed` (id, rule, status, entity), so every result stays countable.
+public struct SARIFReportRenderer: ReportRenderer {
+    public let format = "sarif"
+    public let fileName = "report.sarif"
+
+    public init() {}
+
+    /// GitHub code scanning reads `security-severity` (a number as a string) to rank security alerts:
+    /// over 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, 0.1 to 3.9 low.
+    public static func securitySeverity(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "9.5"
+        case .high: "8.0"
+        case .medium: "5.5"
+        case .low: "3.0"
+        case .info: "0.0"
+        }
+    }
+
+    public static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .critical, .high: "error"
+        case .medium: "warning"
+        case .low, .info: "note"
+        }
+    }
+
+    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
+        let ruleIndex = Dictionary(
+            document.controls.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let listed = document.results.filter { $0.status == .fail || $0.status == .indeterminate }
+        let notListed = document.results.filter { $0.status != .fail && $0.status != .indeterminate }
+        let run: JSONValue = [
+            "tool": [
+                "driver": [
+                    "name": .string(document.tool.name),
+                    "version": .string(document.tool.version),
+                    "rules": .array(document.controls.map(rule)),
+                ]
+            ],
+            "columnKind": "unicodeCodePoints",
+            "invocations": [["executionSuccessful": true, "endTimeUtc": .string(document.generatedAt)]],
+            "results": .array(listed.map { result($0, ruleIndex: ruleIndex[$0.control]) }),
+            "properties": [
+                "nhiAudit": [
+                    "schemaVersion": .string(document.schemaVersion),
+                    "inputDigest": .string(document.inputDigest),
+                    "catalogVersion": .string(document.catalog.version),
+                    "resultsNotListed": .array(
+                        notListed.map {
+                            [
+                                "id": .string($0.id), "ruleId": .string($0.control),
+                                "status": .string($0.status.rawValue), "entity": .string($0.entity.description),
+                            ]
+                        }),
+                ]
+            ],
+        ]
+        let log: JSONValue = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [run],
+        ]
+        return try log.encoded()
+    }
+
+    private func rule(_ control: ControlDescriptor) -> JSONValue {
+        let tags = XMLReportRenderer.frameworkOrder(control.frameworks.keys).flatMap { framework in
+            control.requirements(in: framework).map { JSONValue.string("\(framework)/\($0)") }
+        }
+        var rule: [String: JSONValue] = [
+            "id": .string(control.id),
+            "name": .string(Self.identifier(control.title)),
+            "shortDescription": ["text": .string(control.title)],
+            "fullDescription": ["text": .string(control.rationale)],
+            "help": ["text": .string(helpText(control)), "markdown": .string(helpMarkdown(control))],
+            "defaultConfiguration": ["level": .string(Self.level(control.severity))],
+            "properties": [
+                "tags": .array(["security"] + tags),
+                "security-severity": .string(Self.securitySeverity(control.severity)),
+                "severity": .string(control.severity.rawValue),
+            ],
+        ]
+        if let url = control.references.compactMap(\.url).first { rule["helpUri"] = .string(url) }
+        return .object(rule)
+    }
+
+    private func helpText(_ control: ControlDescriptor) -> String {
+        let references = control.references.map { "- \($0.title)\($0.url.map { ": \($0)" } ?? "")" }
+        return ([control.remediation] + (references.isEmpty ? [] : ["", "References:"] + references))
+            .joined(separator: "\n")
+    }
+
+    private func helpMarkdown(_ control: ControlDescriptor) -> String {
+        let references = control.references.map { reference in
+            let title = MarkdownText.escape(reference.title)
+            return "- " + (reference.url.map { "[\(title)](<\($0)>)" } ?? title)
+        }
+        return ([MarkdownText.escape(control.remediation)]
+            + (references.isEmpty ? [] : ["", "**References**", ""] + references))
+            .joined(separator: "\n")
+    }
+
+    private func result(_ result: ResultDocument.Result, ruleIndex: Int?) -> JSONValue {
+        let indeterminate = result.status == .indeterminate
+        let message = (indeterminate ? "Indeterminate: " : "") + "\(result.entity): \(result.message)"
+        var value: [String: JSONValue] = [
+            "ruleId": .string(result.control),
+            "level": .string(indeterminate ? "note" : Self.level(result.severity)),
+            "message": ["text": .string(message)],
+            "locations": [
+                [
+                    "physicalLocation": [
+                        "artifactLocation": ["uri": .string(Self.uri(result.location.file))],
+                        "region": [
+                            "startLine": .int(max(1, result.location.line)),
+                            "startColumn": .int(max(1, result.location.column)),
+                        ],
+                    ],
+                    "logicalLocations": [
+                        ["fullyQualifiedName": .string(result.entity.description), "kind": "resource"]
+                    ],
+                ]
+            ],
+            "partialFingerprints": ["nhiAuditResultId/v1": .string(result.id)],
+            "properties": [
+                "status": .string(result.status.rawValue),
+                "severity": .string(result.severity.rawValue),
+                "field": .string(result.location.field),
+                "entity": .string(result.entity.description),
+            ],
+        ]
+        if let ruleIndex { value["ruleIndex"] = .int(ruleIndex) }
+        return .object(value)
+    }
+
+    /// The path as given, percent-encoded where a URI reference needs it (spaces, `#`, `?`, `%`).
+    static func uri(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "?#%")))
+            ?? path
+    }
+
+    /// A rule `name` (SARIF 3.49.7): the title as one PascalCase identifier.
+    static func identifier(_ title: String) -> String {
+        title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
+    }
+}

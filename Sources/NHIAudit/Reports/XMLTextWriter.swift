@@ -1,0 +1,99 @@
+import CLibXML2
+import Foundation
+
+/// A thin Swift face over libxml2's xmlTextWriter, writing into memory. libxml2 escapes markup in text and
+/// attributes; characters XML 1.0 forbids (section 2.2, e.g. C0 controls) are replaced with U+FFFD first,
+/// because libxml2 would write them through and produce a document no parser accepts.
+final class XMLTextWriter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+
+    init() throws {
+        guard let buffer = xmlBufferCreate() else { throw ReportError("libxml2: cannot allocate a buffer") }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw ReportError("libxml2: cannot create a writer")
+        }
+        self.buffer = buffer
+        self.writer = writer
+        xmlTextWriterSetIndent(writer, 1)
+        try Self.call("  ") { xmlTextWriterSetIndentString(writer, $0) }
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    func start(_ name: String) throws {
+        try Self.call(name) { xmlTextWriterStartElement(writer, $0) }
+    }
+
+    func end() throws {
+        try check(xmlTextWriterEndElement(writer), "end element")
+    }
+
+    func attribute(_ name: String, _ value: String) throws {
+        try Self.call(name) { name in
+            Self.withXMLString(Self.clean(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
+        }
+    }
+
+    /// Writes the attribute only when there is a value.
+    func attribute(_ name: String, _ value: String?) throws {
+        if let value { try attribute(name, value) }
+    }
+
+    func text(_ value: String) throws {
+        try Self.call(Self.clean(value)) { xmlTextWriterWriteString(writer, $0) }
+    }
+
+    /// `<name>text</name>`.
+    func element(_ name: String, _ value: String) throws {
+        try start(name)
+        try text(value)
+        try end()
+    }
+
+    func element(_ name: String, attributes: KeyValuePairs<String, String?> = [:], body: () throws -> Void) throws {
+        try start(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        try body()
+        try end()
+    }
+
+    func finish() throws -> Data {
+        try check(xmlTextWriterEndDocument(writer), "end document")
+        try check(xmlTextWriterFlush(writer), "flush")
+        guard let content = xmlBufferContent(buffer) else { return Data() }
+        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    }
+
+    private func check(_ code: Int32, _ what: String) throws {
+        if code < 0 { throw ReportError("libxml2 writer failed to \(what)") }
+    }
+
+    private static func call(_ value: String, _ body: (UnsafePointer<xmlChar>) -> Int32) throws {
+        if withXMLString(value, body) < 0 { throw ReportError("libxml2 writer failed at '\(value.prefix(40))'") }
+    }
+
+    private static func withXMLString(_ value: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
+        value.utf8CString.withUnsafeBufferPointer { chars in
+            chars.baseAddress!.withMemoryRebound(to: xmlChar.self, capacity: chars.count, body)
+        }
+    }
+
+    /// XML 1.0 section 2.2 `Char`: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF.
+    static func clean(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { !isXMLChar($0) }) else { return value }
+        return String(String.UnicodeScalarView(value.unicodeScalars.map { isXMLChar($0) ? $0 : "\u{FFFD}" }))
+    }
+
+    private static func isXMLChar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+}
