@@ -51,7 +51,7 @@ import Testing
         #expect(properties["security-severity"] as? String == "8.0")
         let tags = try #require(properties["tags"] as? [String])
         #expect(tags.contains("owasp-nhi-2025/NHI7") && tags.contains("nist-csf-2.0/PR.AA-04"))
-        #expect(((rule["help"] as? [String: Any])?["markdown"] as? String)?.contains("rfc8725") == true)
+        #expect(((rule["help"] as? [String: Any])?["markdown"] as? String)?.contains("rfc6819") == true)
 
         let results = try #require(run["results"] as? [[String: Any]])
         let failure = try #require(document.results.first { $0.status == .fail && $0.control == "ISS-TTL-001" })
