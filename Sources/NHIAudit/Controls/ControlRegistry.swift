@@ -13,5 +13,16 @@ public struct ControlRegistry: Sendable {
         DuplicateKeyControl.self,
         // Issuers
         IssuerDefaultTTLControl.self,
+        DiscoveryDocumentControl.self,
+        MachineClientGrantControl.self,
+        // Keys
+        PrivateKeyInKeySetControl.self,
+        SymmetricKeyControl.self,
+        KeyIdentificationControl.self,
+        // Token samples
+        TokenAlgorithmControl.self,
+        TokenExpiryControl.self,
+        TokenAudienceControl.self,
+        TokenHeaderKeyControl.self,
     ])
 }
