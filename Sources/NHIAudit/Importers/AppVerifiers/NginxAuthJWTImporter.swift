@@ -19,6 +19,12 @@ public struct NginxAuthJWTImporter: TextImporter {
             uniquingKeysWith: { _, last in last })
         var secrets = variables.values.compactMap(secret).sorted { $0.location < $1.location }
         for directive in parsed.directives where directive.name == "auth_jwt" && directive.arguments.first != "off" {
+            // auth_jwt takes a realm and an optional token=; more words mean a missing `;` swallowed the next line.
+            guard directive.arguments.count <= 2 else {
+                sink.report(.init(.unreadable, at: directive.location, field: "auth_jwt",
+                    "auth_jwt takes a realm and an optional token=$variable; a missing ';' probably joined it with the next directive, so it is not assessed"))
+                continue
+            }
             let settings = NginxAuthJWT(directive: directive, all: parsed.directives, variables: variables)
             sink.estate.verifiers.append(settings.verifier(format: format, secrets: secrets))
             secrets = []
