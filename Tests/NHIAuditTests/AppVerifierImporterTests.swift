@@ -85,4 +85,16 @@ import Testing
         #expect(result.estate.verifiers.isEmpty)
         #expect(result.diagnostics.map(\.location.line).sorted() == [3, 6])
     }
+
+    @Test func nginxConfigEmbeddedInYAMLIsLeftToTheYAMLImporters() {
+        let text = """
+            apiVersion: v1
+            kind: ConfigMap
+            data:
+              nginx.conf: |
+                location / { auth_jwt "api"; auth_jwt_key_file /keys.jwks; }
+            """
+        let result = EstateLoader().loadFile(path: "configmap.yaml", data: Data(text.utf8))
+        #expect(result.record.format != "nginx/auth_jwt")
+    }
 }

@@ -67,4 +67,10 @@ import Testing
         let result = EstateLoader().loadFile(path: "package.json", data: Data(#"{"name": "x", "realm": "y"}"#.utf8))
         #expect(result.record.format != "keycloak")
     }
+
+    @Test func aFullServerExportListsSeveralRealms() {
+        let text = #"[{"realm": "a", "accessTokenLifespan": 60}, {"realm": "b", "clients": []}]"#
+        let result = EstateLoader().loadFile(path: "export.json", data: Data(text.utf8))
+        #expect(result.estate.issuers.map(\.metadata.name) == ["a", "b"])
+    }
 }

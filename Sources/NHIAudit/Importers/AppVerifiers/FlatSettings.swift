@@ -72,3 +72,9 @@ extension Field {
         return Field<T>(state, path: path, location: location, display: display, note: note)
     }
 }
+
+/// Files that belong to the YAML/JSON importers even when they embed another format (an NGINX config in a
+/// ConfigMap): a text importer taking them would hide every other document in them.
+enum StructuredText {
+    static func isStructured(_ source: SourceText) -> Bool { ["yaml", "yml", "json"].contains(source.fileExtension) }
+}

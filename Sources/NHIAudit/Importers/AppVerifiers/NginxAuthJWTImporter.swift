@@ -7,7 +7,7 @@ public struct NginxAuthJWTImporter: TextImporter {
     public init() {}
 
     public func recognizes(_ source: SourceText) -> Bool {
-        guard source.text.contains("auth_jwt") else { return false }
+        guard !StructuredText.isStructured(source), source.text.contains("auth_jwt") else { return false }
         return NginxConfigParser.parse(source.text, file: source.path).directives.contains { $0.name == "auth_jwt" }
     }
 

@@ -10,7 +10,7 @@ public struct OAuth2ProxyConfigImporter: TextImporter {
         "cookie_secure", "extra_jwt_issuers", "skip_oidc_discovery", "whitelist_domains", "set_authorization_header"]
 
     public func recognizes(_ source: SourceText) -> Bool {
-        guard source.text.contains("=") else { return false }
+        guard !StructuredText.isStructured(source), source.text.contains("=") else { return false }
         let parsed = OAuth2ProxyConfigParser.parse(source.text, file: source.path)
         let distinctive = Set(parsed.entries.map(\.key)).intersection(Self.distinctiveKeys).count
         return distinctive >= 2 && parsed.problems.count <= parsed.entries.count / 4

@@ -6,7 +6,7 @@ public struct SpringPropertiesImporter: TextImporter {
 
     /// A dotted `key: value` line is valid in both syntaxes; a YAML or JSON file is left to the YAML reader.
     public func recognizes(_ source: SourceText) -> Bool {
-        !["yaml", "yml", "json"].contains(source.fileExtension) && source.text.contains(SpringResourceServer.prefix.dropLast()) && SpringResourceServer.isResourceServer(settings(source))
+        !StructuredText.isStructured(source) && source.text.contains(SpringResourceServer.prefix.dropLast()) && SpringResourceServer.isResourceServer(settings(source))
     }
 
     public func importText(_ source: SourceText, into sink: ImportSink) {

@@ -94,7 +94,7 @@ enum SpringResourceServer {
 enum AppVerifierDefaults {
     /// TLS verification when keys are fetched from `url`: none over plain http, the product's default over https.
     static func tlsVerify(for url: Field<String>, note: String) -> Field<Bool> {
-        guard let text = url.value else { return Field(.absent, path: url.path, location: url.location) }
+        guard let text = url.value else { return url.map { _ in false } }
         if text.lowercased().hasPrefix("http://") {
             return .known(false, path: url.path, at: url.location, display: text, note: "keys are fetched over plain http")
         }

@@ -10,12 +10,15 @@ public struct KeycloakImporter: DocumentImporter {
     static let clientKeys = ["publicClient", "serviceAccountsEnabled", "directAccessGrantsEnabled", "bearerOnly",
         "redirectUris", "fullScopeAllowed", "standardFlowEnabled"]
 
+    /// A full server export (`standalone.sh -Dkeycloak.migration.action=export` single file) is a list of realms.
     public func recognizes(_ document: DocumentNode) -> Bool {
+        if document.isSequence { return !document.items.isEmpty && document.items.allSatisfy(recognizes) }
         if document["realm"]?.scalar != nil, Self.realmKeys.contains(where: { document[$0] != nil }) { return true }
         return document["clientId"]?.scalar != nil && Self.clientKeys.contains { document[$0] != nil }
     }
 
     public func importDocument(_ document: DocumentNode, into sink: ImportSink) {
+        if document.isSequence { return document.items.forEach { importDocument($0, into: sink) } }
         if document["realm"]?.scalar != nil {
             KeycloakRealmReader(document: document, sink: sink).read()
         } else {
