@@ -15,11 +15,9 @@ public struct ControlRegistry: Sendable {
         IssuerDefaultTTLControl.self,
         DiscoveryDocumentControl.self,
         MachineClientGrantControl.self,
-        // Keys
         PrivateKeyInKeySetControl.self,
         SymmetricKeyControl.self,
         KeyIdentificationControl.self,
-        // Token samples
         TokenAlgorithmControl.self,
         TokenExpiryControl.self,
         TokenAudienceControl.self,
