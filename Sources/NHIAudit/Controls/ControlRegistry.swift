@@ -52,5 +52,14 @@ public struct ControlRegistry: Sendable {
         VerifierUnusedAlgorithmControl.self,
         CrossEnvironmentTrustControl.self,
         UntrustedIssuerControl.self,
+        DiscoveryDocumentControl.self,
+        MachineClientGrantControl.self,
+        PrivateKeyInKeySetControl.self,
+        SymmetricKeyControl.self,
+        KeyIdentificationControl.self,
+        TokenAlgorithmControl.self,
+        TokenExpiryControl.self,
+        TokenAudienceControl.self,
+        TokenHeaderKeyControl.self,
     ])
 }

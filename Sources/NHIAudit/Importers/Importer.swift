@@ -58,8 +58,17 @@ public struct ImporterRegistry: Sendable {
     public static let standard = ImporterRegistry(
         documentImporters: [
             NativeImporter(),
+            KeycloakImporter(),
+            DiscoveryImporter(),
+            JWKSImporter(),
+            SpringYAMLImporter(),
+            OAuth2ProxyAlphaImporter(),
         ],
         textImporters: [
+            JWTSampleImporter(),
+            SpringPropertiesImporter(),
+            OAuth2ProxyConfigImporter(),
+            NginxAuthJWTImporter(),
         ],
         linkers: [
         ])

@@ -4,6 +4,9 @@ public struct Estate: Sendable {
     public var verifiers: [Verifier] = []
     public var policies: [Policy] = []
     public var keySets: [KeySet] = []
+    public var machineClients: [MachineClient] = []
+    public var tokenSamples: [TokenSample] = []
+    public var discoveryDocuments: [DiscoveryDocument] = []
     /// Files given with `--policy`: their Policy documents win over ones found among the inputs.
     public var preferredPolicyFiles: Set<String> = []
 
@@ -16,6 +19,9 @@ public struct Estate: Sendable {
         entities.append(contentsOf: verifiers)
         entities.append(contentsOf: policies)
         entities.append(contentsOf: keySets)
+        entities.append(contentsOf: machineClients)
+        entities.append(contentsOf: tokenSamples)
+        entities.append(contentsOf: discoveryDocuments)
         return entities
     }
 
@@ -24,6 +30,9 @@ public struct Estate: Sendable {
         verifiers.append(contentsOf: other.verifiers)
         policies.append(contentsOf: other.policies)
         keySets.append(contentsOf: other.keySets)
+        machineClients.append(contentsOf: other.machineClients)
+        tokenSamples.append(contentsOf: other.tokenSamples)
+        discoveryDocuments.append(contentsOf: other.discoveryDocuments)
         preferredPolicyFiles.formUnion(other.preferredPolicyFiles)
     }
 }

@@ -1,0 +1,39 @@
+/// JWK Sets (RFC 7517 section 5), and the malformed shapes found in the wild: a bare JWK, keys under another
+/// member than `keys`, or JWKs nested in a map of named entries.
+public struct JWKSImporter: DocumentImporter {
+    public let format = "jwks"
+
+    public init() {}
+
+    public func recognizes(_ document: DocumentNode) -> Bool {
+        if document["kty"]?.scalar != nil { return true }
+        if let keys = document["keys"], keys.isSequence { return keys.items.allSatisfy(\.isMapping) }
+        return !nestedKeys(document).isEmpty
+            || document.entries.contains { $0.value.isSequence && $0.value.items.contains { $0["kty"] != nil } }
+    }
+
+    public func importDocument(_ document: DocumentNode, into sink: ImportSink) {
+        var (keys, problems) = JWKReader.readKeySet(document)
+        if keys.isEmpty {
+            let nested = nestedKeys(document)
+            keys = nested.map(JWKReader.readKey)
+            problems = nested.map {
+                "a JWK nested at '\($0.path)' instead of a JWK Set: RFC 7517 consumers see no keys"
+            }
+        }
+        let malformed = !problems.isEmpty
+        sink.estate.keySets.append(KeySet(
+            metadata: .unowned(name: document.file, format: format, at: document.location),
+            origin: malformed ? .malformedJWKS : .jwksDocument, keys: keys, usedBy: nil,
+            sourceURL: .absent("keys", at: document.location), shapeProblems: problems))
+    }
+
+    /// JWKs one or two mappings deep (`{"name": {"privateJWK": {"kty": ...}}}`).
+    private func nestedKeys(_ document: DocumentNode) -> [DocumentNode] {
+        document.entries.flatMap { entry -> [DocumentNode] in
+            guard entry.value.isMapping else { return [] }
+            if entry.value["kty"]?.scalar != nil { return [entry.value] }
+            return entry.value.entries.map(\.value).filter { $0.isMapping && $0["kty"]?.scalar != nil }
+        }
+    }
+}
