@@ -58,10 +58,15 @@ public struct ImporterRegistry: Sendable {
     public static let standard = ImporterRegistry(
         documentImporters: [
             NativeImporter(),
+            IstioImporter(),
+            EnvoyImporter(),
+            KubernetesImporter(),
         ],
         textImporters: [
         ],
         linkers: [
+            IstioPrincipalLinker(),
+            KubernetesLinker(),
         ])
 
     public var formatNames: [String] { textImporters.map(\.format) + documentImporters.map(\.format) }

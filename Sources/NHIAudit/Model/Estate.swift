@@ -4,6 +4,10 @@ public struct Estate: Sendable {
     public var verifiers: [Verifier] = []
     public var policies: [Policy] = []
     public var keySets: [KeySet] = []
+    public var accessPolicies: [AccessPolicy] = []
+    public var workloads: [Workload] = []
+    public var serviceAccounts: [ServiceAccount] = []
+    public var serviceAccountTokenSecrets: [ServiceAccountTokenSecret] = []
     /// Files given with `--policy`: their Policy documents win over ones found among the inputs.
     public var preferredPolicyFiles: Set<String> = []
 
@@ -16,6 +20,10 @@ public struct Estate: Sendable {
         entities.append(contentsOf: verifiers)
         entities.append(contentsOf: policies)
         entities.append(contentsOf: keySets)
+        entities.append(contentsOf: accessPolicies)
+        entities.append(contentsOf: workloads)
+        entities.append(contentsOf: serviceAccounts)
+        entities.append(contentsOf: serviceAccountTokenSecrets)
         return entities
     }
 
@@ -24,6 +32,10 @@ public struct Estate: Sendable {
         verifiers.append(contentsOf: other.verifiers)
         policies.append(contentsOf: other.policies)
         keySets.append(contentsOf: other.keySets)
+        accessPolicies.append(contentsOf: other.accessPolicies)
+        workloads.append(contentsOf: other.workloads)
+        serviceAccounts.append(contentsOf: other.serviceAccounts)
+        serviceAccountTokenSecrets.append(contentsOf: other.serviceAccountTokenSecrets)
         preferredPolicyFiles.formUnion(other.preferredPolicyFiles)
     }
 }
