@@ -13,5 +13,11 @@ public struct ControlRegistry: Sendable {
         DuplicateKeyControl.self,
         // Issuers
         IssuerDefaultTTLControl.self,
+        AnyRequestPrincipalControl.self,
+        ProjectedTokenControl.self,
+        AutomountedTokenControl.self,
+        LegacyTokenSecretControl.self,
+        DefaultServiceAccountControl.self,
+        DemoKeyControl.self,
     ])
 }

@@ -18,6 +18,13 @@ struct KubernetesObject {
         metadataNode = document["metadata"]
         let reader = FieldReader(metadataNode, path: "metadata", anchor: document.location, sink: sink)
         name = reader.string("name")
+        for member in ["annotations", "labels"] {
+            if let map = metadataNode?[member], !map.isMapping, !map.isNull {
+                sink.add(.init(.unreadable, at: map.location, field: "metadata.\(member)",
+                    "expected a mapping of key: value (Kubernetes ObjectMeta); the API server rejects the object"))
+            }
+            _ = reader.raw(member)
+        }
         let written = reader.string("namespace")
         if written.isAbsent {
             namespace = .productDefault(
@@ -54,13 +61,7 @@ struct KubernetesObject {
     private func labelOrAnnotation(_ keys: [String], sink: DiagnosticSink) -> Field<String> {
         for member in ["annotations", "labels"] {
             guard let map = metadataNode?[member] else { continue }
-            guard map.isMapping else {
-                if !map.isNull {
-                    sink.add(.init(.unreadable, at: map.location, field: "metadata.\(member)",
-                        "expected a mapping of key: value (Kubernetes ObjectMeta); it is ignored"))
-                }
-                continue
-            }
+            guard map.isMapping else { continue }
             let reader = FieldReader(map, path: "metadata.\(member)", anchor: map.location, sink: sink)
             for key in keys {
                 let field = reader.string(key)
