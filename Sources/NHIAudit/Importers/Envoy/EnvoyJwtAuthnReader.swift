@@ -6,7 +6,7 @@ struct EnvoyJwtAuthnReader {
     let clusters: EnvoyClusters
     let sink: DiagnosticSink
 
-    static let product = "Envoy"
+    static let product = "Envoy jwt_authn"
     /// JwtProvider.remote_jwks.cache_duration: "If not specified, default cache duration is 10 minutes."
     static let defaultCacheSeconds = 600
 
@@ -53,6 +53,10 @@ struct EnvoyJwtAuthnReader {
         let httpURI = remote.nested("http_uri")
         let uri = httpURI.string("uri")
         let cluster = httpURI.string("cluster")
+        if let text = uri.value, JwtAuthnDefaults.isTLS(text) == nil {
+            sink.add(.init(.unreadable, at: uri.location ?? at, field: uri.path,
+                "remote_jwks uri '\(text)' has no http:// or https:// scheme; Envoy expects a full URI and cannot fetch it"))
+        }
         _ = httpURI.raw("timeout")
         let cacheDuration = EnvoyDuration.read(remote, "cache_duration", sink: sink)
         for key in ["async_fetch", "retry_policy"] { _ = remote.raw(key) }

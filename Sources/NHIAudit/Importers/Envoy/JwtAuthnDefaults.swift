@@ -11,7 +11,7 @@ enum JwtAuthnDefaults {
     {
         guard let keys else {
             return listDefault(asymmetricAlgorithms, path: path, at: location,
-                note: "\(product) (Envoy jwt_authn) has no algorithm setting: it verifies RS*, PS*, ES* and EdDSA "
+                note: "\(product) has no algorithm setting: it verifies RS*, PS*, ES* and EdDSA "
                     + "with the JWKS's keys, HS* only with oct keys, and always rejects alg none")
         }
         var names: [String] = []
@@ -75,21 +75,21 @@ enum JwtAuthnDefaults {
 
     static func noRevocation(path: String, at location: SourceLocation?, product: String) -> Field<String> {
         .productDefault("none", path: path, at: location,
-            note: "\(product) (Envoy jwt_authn) has no revocation or introspection check")
+            note: "\(product) has no revocation or introspection check")
     }
 
     static func noReplayProtection(path: String, at location: SourceLocation?, product: String) -> Field<Bool> {
-        .productDefault(false, path: path, at: location, note: "\(product) (Envoy jwt_authn) does not track jti")
+        .productDefault(false, path: path, at: location, note: "\(product) does not track jti")
     }
 
     static func noTokenHeaderTrust(path: String, at location: SourceLocation?, product: String) -> Field<Bool> {
         .productDefault(false, path: path, at: location,
-            note: "\(product) (Envoy jwt_authn) takes keys only from the configured JWKS, never from jku, x5u or jwk headers")
+            note: "\(product) takes keys only from the configured JWKS, never from jku, x5u or jwk headers")
     }
 
     static func noTokenLogging(path: String, at location: SourceLocation?, product: String) -> Field<Bool> {
         .productDefault(false, path: path, at: location,
-            note: "\(product) (Envoy jwt_authn) does not log token values by default")
+            note: "\(product) does not log token values by default")
     }
 
     static func noRefetchOnUnknownKid(path: String, at location: SourceLocation?, product: String) -> Field<Bool> {

@@ -8,7 +8,7 @@ struct IstioRequestAuthenticationReader {
     let sink: DiagnosticSink
     let metadata: (String) -> EntityMetadata
 
-    static let product = "Istio"
+    static let product = "Istio (Envoy jwt_authn)"
     /// istiod refreshes remote JWKS every PILOT_JWT_PUB_KEY_REFRESH_INTERVAL (default 20m).
     static let jwksRefreshSeconds = 20 * 60
 
