@@ -65,6 +65,7 @@ public struct ImporterRegistry: Sendable {
         textImporters: [
         ],
         linkers: [
+            DuplicateNameLinker(),
             IstioPrincipalLinker(),
             KubernetesLinker(),
         ])

@@ -115,3 +115,16 @@ import Testing
         #expect(verifier.jwks.tlsVerify.isAbsent)
     }
 }
+
+@Suite struct DuplicateNameLinkerTests {
+    @Test func sameNameInTwoFilesGetsFileSuffixesAndKeySetsFollow() throws {
+        let loaded = MeshFixtures.load("istio/overlays")
+        let names = loaded.estate.verifiers.map(\.metadata.name).sorted()
+        #expect(Set(names).count == 2)
+        #expect(names.allSatisfy { $0.hasPrefix("shop/api @") && $0.hasSuffix("/ra.yaml:1:1") })
+        for keySet in loaded.estate.keySets {
+            let user = try #require(loaded.estate.verifiers.first { $0.ref == keySet.usedBy })
+            #expect(user.metadata.location.file == keySet.metadata.location.file)
+        }
+    }
+}

@@ -22,6 +22,13 @@ public struct DemoKeyControl: Control {
         return nil
     }
 
+    private enum JwtURL {
+        static func isHTTP(_ text: String) -> Bool {
+            let lowered = text.lowercased()
+            return lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
+        }
+    }
+
     public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
         let verifiers = context.estate.verifiers.map { verifier in
             EntityOutcome(
@@ -50,7 +57,10 @@ public struct DemoKeyControl: Control {
                 continue
             }
             let inline = keySets.contains { $0.usedBy == verifier.ref }
-            if !inline { unknown = unknown ?? .unknown(uri, needed: "the keys trusted are not known") }
+            // Istio without jwksUri/jwks uses the issuer's discovery document, never a sample file.
+            let discovered = verifier.metadata.format.hasPrefix("istio/") && uri.isAbsent
+                && issuer.issuer.value.map { JwtURL.isHTTP($0) } == true
+            if !inline, !discovered { unknown = unknown ?? .unknown(uri, needed: "the keys trusted are not known") }
         }
         if let unknown { return unknown }
         return .pass("the verifier's key sources are not a known demo key set", at: verifier.trustedIssuers)
