@@ -128,3 +128,25 @@ import Testing
         }
     }
 }
+
+@Suite struct IstioTargetRefTests {
+    @Test func targetRefScopedResourcesAreNotLinkedByNamespace() throws {
+        let result = MeshFixtures.loadText(
+            """
+            apiVersion: security.istio.io/v1
+            kind: RequestAuthentication
+            metadata: {name: gw, namespace: edge}
+            spec:
+              targetRefs:
+              - {kind: Gateway, group: gateway.networking.k8s.io, name: public}
+              jwtRules:
+              - issuer: https://issuer.example.com
+            """)
+        let verifier = try #require(result.estate.verifiers.first)
+        #expect(verifier.scope?.namespace.value == nil)
+        #expect(result.diagnostics.contains { $0.message.contains("targetRef(s)") && $0.severity == .low })
+        let policyScope = WorkloadScope(
+            namespace: .known("edge", path: "metadata.namespace", at: nil), matchLabels: [:], selectorLocation: nil)
+        #expect(verifier.scope.map(policyScope.covers) == false)
+    }
+}

@@ -52,9 +52,17 @@ enum IstioScope {
         if let matchLabels = selector.raw("matchLabels") {
             for entry in matchLabels.entries { labels[entry.key] = entry.value.scalar ?? "" }
         }
-        _ = spec.raw("targetRef")
-        _ = spec.raw("targetRefs")
         selector.reportUnknownKeys()
-        return WorkloadScope(namespace: namespace, matchLabels: labels, selectorLocation: selector.node?.location)
+        let targets = [spec.raw("targetRef"), spec.raw("targetRefs")].compactMap { $0 }.filter { !$0.isNull }
+        guard let target = targets.first else {
+            return WorkloadScope(namespace: namespace, matchLabels: labels, selectorLocation: selector.node?.location)
+        }
+        // targetRefs bind to a Gateway or Service, not to pod labels: nhi-audit does not match those, so the
+        // scope is left undecidable rather than read as namespace-wide.
+        spec.sink.add(.init(.unreadable, at: target.anchor, field: target.path,
+            "targetRef(s) scoping is not matched against AuthorizationPolicies by nhi-audit; whether a token is "
+                + "required stays at the Istio default", severity: .low))
+        let unknown = Field<String>(.invalid("scoped by \(target.path)"), path: target.path, location: target.anchor)
+        return WorkloadScope(namespace: unknown, matchLabels: labels, selectorLocation: target.anchor)
     }
 }
