@@ -55,9 +55,8 @@ enum JwtAuthnDefaults {
         if headers { sources.append("header") }
         if params { sources.append("query") }
         if cookies { sources.append("cookie") }
-        var field = listDefault(sources, path: path, at: location, note: "\(product): only the configured locations")
-        field.note = nil
-        return field
+        let items = sources.map { Field<String>.known($0, path: path, at: location) }
+        return .known(items, path: path, at: location, display: "[" + sources.joined(separator: ", ") + "]")
     }
 
     /// Istio and Envoy check aud only when audiences are configured.
