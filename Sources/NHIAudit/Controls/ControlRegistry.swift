@@ -61,5 +61,11 @@ public struct ControlRegistry: Sendable {
         TokenExpiryControl.self,
         TokenAudienceControl.self,
         TokenHeaderKeyControl.self,
+        AnyRequestPrincipalControl.self,
+        ProjectedTokenControl.self,
+        AutomountedTokenControl.self,
+        LegacyTokenSecretControl.self,
+        DefaultServiceAccountControl.self,
+        DemoKeyControl.self,
     ])
 }

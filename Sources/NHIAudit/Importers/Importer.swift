@@ -63,6 +63,9 @@ public struct ImporterRegistry: Sendable {
             JWKSImporter(),
             SpringYAMLImporter(),
             OAuth2ProxyAlphaImporter(),
+            IstioImporter(),
+            EnvoyImporter(),
+            KubernetesImporter(),
         ],
         textImporters: [
             JWTSampleImporter(),
@@ -71,6 +74,9 @@ public struct ImporterRegistry: Sendable {
             NginxAuthJWTImporter(),
         ],
         linkers: [
+            DuplicateNameLinker(),
+            IstioPrincipalLinker(),
+            KubernetesLinker(),
         ])
 
     public var formatNames: [String] { textImporters.map(\.format) + documentImporters.map(\.format) }

@@ -7,6 +7,10 @@ public struct Estate: Sendable {
     public var machineClients: [MachineClient] = []
     public var tokenSamples: [TokenSample] = []
     public var discoveryDocuments: [DiscoveryDocument] = []
+    public var accessPolicies: [AccessPolicy] = []
+    public var workloads: [Workload] = []
+    public var serviceAccounts: [ServiceAccount] = []
+    public var serviceAccountTokenSecrets: [ServiceAccountTokenSecret] = []
     /// Files given with `--policy`: their Policy documents win over ones found among the inputs.
     public var preferredPolicyFiles: Set<String> = []
 
@@ -22,6 +26,10 @@ public struct Estate: Sendable {
         entities.append(contentsOf: machineClients)
         entities.append(contentsOf: tokenSamples)
         entities.append(contentsOf: discoveryDocuments)
+        entities.append(contentsOf: accessPolicies)
+        entities.append(contentsOf: workloads)
+        entities.append(contentsOf: serviceAccounts)
+        entities.append(contentsOf: serviceAccountTokenSecrets)
         return entities
     }
 
@@ -33,6 +41,10 @@ public struct Estate: Sendable {
         machineClients.append(contentsOf: other.machineClients)
         tokenSamples.append(contentsOf: other.tokenSamples)
         discoveryDocuments.append(contentsOf: other.discoveryDocuments)
+        accessPolicies.append(contentsOf: other.accessPolicies)
+        workloads.append(contentsOf: other.workloads)
+        serviceAccounts.append(contentsOf: other.serviceAccounts)
+        serviceAccountTokenSecrets.append(contentsOf: other.serviceAccountTokenSecrets)
         preferredPolicyFiles.formUnion(other.preferredPolicyFiles)
     }
 }

@@ -64,6 +64,8 @@ public struct Verifier: Entity {
     public var replayProtection: Field<Bool>
     public var logsTokenValues: Field<Bool>
     public var secrets: [SecretMaterial]
+    /// The workloads a mesh verifier applies to (Istio RequestAuthentication), nil for other formats.
+    public var scope: WorkloadScope? = nil
 
     public init(
         metadata: EntityMetadata, trustedIssuers: Field<[TrustedIssuer]>, algorithms: ListField,
