@@ -58,8 +58,13 @@ public struct ImporterRegistry: Sendable {
     public static let standard = ImporterRegistry(
         documentImporters: [
             NativeImporter(),
+            SpireConfigMapImporter(),
+            VaultJSONImporter(),
+            AWSTrustPolicyImporter(),
         ],
         textImporters: [
+            SpireConfigImporter(),
+            TerraformImporter(),
         ],
         linkers: [
         ])

@@ -4,6 +4,8 @@ public struct Estate: Sendable {
     public var verifiers: [Verifier] = []
     public var policies: [Policy] = []
     public var keySets: [KeySet] = []
+    public var federationTrusts: [FederationTrust] = []
+    public var spireDeployments: [SpireDeployment] = []
     /// Files given with `--policy`: their Policy documents win over ones found among the inputs.
     public var preferredPolicyFiles: Set<String> = []
 
@@ -16,6 +18,8 @@ public struct Estate: Sendable {
         entities.append(contentsOf: verifiers)
         entities.append(contentsOf: policies)
         entities.append(contentsOf: keySets)
+        entities.append(contentsOf: federationTrusts)
+        entities.append(contentsOf: spireDeployments)
         return entities
     }
 
@@ -24,6 +28,8 @@ public struct Estate: Sendable {
         verifiers.append(contentsOf: other.verifiers)
         policies.append(contentsOf: other.policies)
         keySets.append(contentsOf: other.keySets)
+        federationTrusts.append(contentsOf: other.federationTrusts)
+        spireDeployments.append(contentsOf: other.spireDeployments)
         preferredPolicyFiles.formUnion(other.preferredPolicyFiles)
     }
 }
