@@ -13,5 +13,14 @@ public struct ControlRegistry: Sendable {
         DuplicateKeyControl.self,
         // Issuers
         IssuerDefaultTTLControl.self,
+        FederationSubjectControl.self,
+        FederationSubjectWildcardControl.self,
+        FederationAudienceControl.self,
+        FederationClaimControl.self,
+        FederationTTLControl.self,
+        FederationLoggingControl.self,
+        SpireSVIDTTLControl.self,
+        SpireKeyStorageControl.self,
+        SpireAttestationControl.self,
     ])
 }
