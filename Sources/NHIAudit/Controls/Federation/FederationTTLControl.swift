@@ -16,12 +16,13 @@ public struct FederationTTLControl: FederationControl {
         if ttl > limit {
             return .fail(
                 "token_ttl \(DurationParser.format(ttl)) exceeds the policy's maxTokenTTL \(DurationParser.format(limit)) "
-                    + "(\(policy.maxTokenTTL.source))", at: trust.tokenTTL)
+                    + "(\(policy.maxTokenTTL.source))" + (trust.tokenTTL.note.map { "; \($0)" } ?? ""), at: trust.tokenTTL)
         }
         guard let maximum = trust.tokenMaxTTL.value else { return .unknown(trust.tokenMaxTTL) }
         if maximum > Self.maximumCap {
             return .fail(
-                "token_max_ttl \(DurationParser.format(maximum)) is over 24h: renewals keep a stolen Vault token alive",
+                "token_max_ttl \(DurationParser.format(maximum)) is over 24h: renewals keep a stolen Vault token alive"
+                    + (trust.tokenMaxTTL.note.map { "; \($0)" } ?? ""),
                 at: trust.tokenMaxTTL)
         }
         return .pass(

@@ -61,10 +61,15 @@ public struct HCLValue: Sendable {
     /// What cannot be resolved without evaluating Terraform: an interpolated string or an expression.
     public var unresolvedText: String? {
         switch kind {
-        case .string(_, true), .expression: source
-        case .call(let name, _) where !HCLValue.transparentFunctions.contains(name): source
+        case .string(_, true), .expression: compactSource
+        case .call(let name, _) where !HCLValue.transparentFunctions.contains(name): compactSource
         default: nil
         }
+    }
+
+    /// The source on one line, for messages.
+    private var compactSource: String {
+        source.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     /// Functions whose result is their argument's content for the purposes of reading a policy.

@@ -3,8 +3,9 @@
 public struct PolicyTree {
     public enum Content {
         case scalar(String)
-        /// An unresolved template or Terraform expression, with its text.
-        case unresolved(String)
+        /// An unresolved template or Terraform expression, with its text. `inString` for a string holding a
+        /// template (`"repo:${org}/x:*"`): one unknown item, not an unknown list.
+        case unresolved(String, inString: Bool)
         case mapping([(key: String, keyUnresolved: Bool, keyLocation: SourceLocation, value: PolicyTree)])
         case sequence([PolicyTree])
         case null
@@ -20,7 +21,7 @@ public struct PolicyTree {
         if document.isNull {
             content = .null
         } else if let text = document.scalar {
-            content = Placeholder.detect(text).map { .unresolved($0) } ?? .scalar(text)
+            content = Placeholder.detect(text).map { .unresolved($0, inString: true) } ?? .scalar(text)
         } else if document.isSequence {
             content = .sequence(document.items.map(PolicyTree.init))
         } else {
@@ -41,7 +42,9 @@ public struct PolicyTree {
             return
         }
         if let unresolved = value.unresolvedText {
-            content = .unresolved(unresolved)
+            var isString = false
+            if case .string = value.kind { isString = true }
+            content = .unresolved(unresolved, inString: isString)
         } else if let text = value.literalText {
             content = .scalar(text)
         } else if let items = value.listItems {
@@ -82,7 +85,7 @@ public struct PolicyTree {
     public func stringField() -> Field<String> {
         switch content {
         case .scalar(let text): .known(text, path: path, at: location)
-        case .unresolved(let text): Field(.placeholder(text), path: path, location: location, display: text)
+        case .unresolved(let text, _): Field(.placeholder(text), path: path, location: location, display: text)
         case .null: .absent(path, at: location)
         default: Field(.invalid("expected a text value"), path: path, location: location)
         }
@@ -90,7 +93,7 @@ public struct PolicyTree {
 
     /// A list field from a scalar or a list of scalars.
     public func listField() -> ListField {
-        if case .unresolved(let text) = content {
+        if case .unresolved(let text, false) = content {
             return Field(.placeholder(text), path: path, location: location, display: text)
         }
         let items = itemsOrSelf.map { $0.stringField() }

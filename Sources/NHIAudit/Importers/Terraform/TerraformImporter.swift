@@ -27,7 +27,7 @@ public struct TerraformImporter: TextImporter {
         let before = sink.estate.allEntities.count
         readVault(resources, sink: sink)
         TerraformAWSReader.read(resources: resources, data: data, sink: sink)
-        if sink.estate.allEntities.count == before {
+        if sink.estate.allEntities.count == before, sink.diagnostics.diagnostics.isEmpty {
             let types = Set((resources + data).map { $0.labels[0] }).sorted()
             sink.report(
                 .init(.unreadable, at: SourceLocation(file: source.path, line: 1, column: 1),
@@ -38,7 +38,7 @@ public struct TerraformImporter: TextImporter {
     }
 
     private func readVault(_ resources: [HCLBlock], sink: ImportSink) {
-        var backends: [(address: String, path: String?, backend: VaultBackend)] = []
+        var backends: [(address: String, path: String?, location: SourceLocation, backend: VaultBackend)] = []
         for block in resources where block.labels[0] == "vault_jwt_auth_backend" {
             let settings = HCLVaultSettings(block: block, path: "vault_jwt_auth_backend.\(block.labels[1])", sink: sink.diagnostics)
             let tune = block.body.block("tune").map { tune in
@@ -46,10 +46,21 @@ public struct TerraformImporter: TextImporter {
                 return (reader.duration("default_lease_ttl"), reader.duration("max_lease_ttl"))
             }
             backends.append(
-                ("vault_jwt_auth_backend.\(block.labels[1])", block.body.attribute("path")?.value.source,
+                ("vault_jwt_auth_backend.\(block.labels[1])", block.body.attribute("path")?.value.source, block.location,
                  VaultJWTReader.backend(settings, tune: tune)))
         }
-        for block in resources where block.labels[0] == "vault_jwt_auth_backend_role" {
+        let roles = resources.filter { $0.labels[0] == "vault_jwt_auth_backend_role" }
+        if roles.isEmpty {
+            for backend in backends {
+                sink.report(
+                    .init(.unreadable, at: backend.location, field: backend.address,
+                          "Vault JWT auth backend (issuer \(backend.backend.issuer.display ?? "not set"), keys from "
+                              + "\(backend.backend.keySource.display ?? "not set")) has no roles in this file; "
+                              + "audience, subject and TTL are set per role, so nothing here can be judged alone",
+                          severity: .info))
+            }
+        }
+        for block in roles {
             let address = "vault_jwt_auth_backend_role.\(block.labels[1])"
             let settings = HCLVaultSettings(block: block, path: address, sink: sink.diagnostics)
             let reference = settings.reader.value("backend")

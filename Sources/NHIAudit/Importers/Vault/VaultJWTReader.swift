@@ -54,7 +54,6 @@ enum VaultJWTReader {
     ) {
         let anchor = settings.anchor
         let claimsType = settings.string("bound_claims_type")
-        let globClaims = claimsType.value == "glob"
         var conditions: [FederationTrust.ClaimCondition] = []
         let subject = settings.string("bound_subject")
         if !subject.isAbsent {
@@ -80,10 +79,13 @@ enum VaultJWTReader {
                 .init(claim: .known(claim.key, path: "bound_claims.\(claim.key)", at: claim.location, display: claim.key),
                       match: match, values: claim.values, location: claim.location))
         }
-        _ = globClaims
-        let ttl = effectiveTTL(settings.duration(settings.has("ttl") && !settings.has("token_ttl") ? "ttl" : "token_ttl"),
+        var ttl = effectiveTTL(settings.duration(settings.has("ttl") && !settings.has("token_ttl") ? "ttl" : "token_ttl"),
                                mount: backend?.defaultLeaseTTL, what: "default_lease_ttl")
         var maxTTL = settings.duration("token_explicit_max_ttl")
+        if let cap = maxTTL.value, cap > 0, let seconds = ttl.value, seconds > cap {
+            // token_explicit_max_ttl is a hard cap on the token's whole life, whatever token_ttl says.
+            ttl = maxTTL
+        }
         if maxTTL.value == 0 || maxTTL.isAbsent {
             maxTTL = effectiveTTL(
                 settings.duration(settings.has("max_ttl") && !settings.has("token_max_ttl") ? "max_ttl" : "token_max_ttl"),
