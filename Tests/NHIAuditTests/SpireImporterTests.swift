@@ -1,3 +1,4 @@
+import Foundation
 import NHIAudit
 import Testing
 
@@ -72,5 +73,13 @@ import Testing
         let loaded = Fixtures.load("spire/server-malformed.conf")
         #expect(loaded.estate.allEntities.isEmpty)
         #expect(loaded.diagnostics.contains { $0.code == .unreadable && $0.location.line == 3 })
+    }
+
+    @Test func tutorialPlaceholderIssuerIsUnresolved() throws {
+        let text = "server {\n  trust_domain = \"x.org\"\n  jwt_issuer = \"https://MY_DISCOVERY_DOMAIN\"\n}\nplugins {\n}\n"
+        let loaded = EstateLoader().loadFile(path: "server.conf", data: Data(text.utf8))
+        let issuer = try #require(loaded.estate.issuers.first)
+        #expect(issuer.issuerURL.value == nil)
+        #expect(issuer.issuerURL.unknownReason?.contains("placeholder") == true)
     }
 }

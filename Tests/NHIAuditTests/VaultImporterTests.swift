@@ -1,3 +1,4 @@
+import Foundation
 import NHIAudit
 import Testing
 
@@ -61,5 +62,18 @@ import Testing
         let loaded = Fixtures.load("vault/malformed.tf")
         #expect(loaded.estate.allEntities.isEmpty)
         #expect(loaded.diagnostics.contains { $0.code == .unreadable && $0.message.contains("HCL syntax error") })
+    }
+
+    @Test func terraformWithoutTrustResourcesIsListedWithItsResourceTypes() {
+        let text = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n"
+        let loaded = EstateLoader().loadFile(path: "main.tf", data: Data(text.utf8))
+        #expect(loaded.record.format == "terraform")
+        #expect(loaded.diagnostics.contains { $0.message.contains("aws_s3_bucket") })
+    }
+
+    @Test func jsonWithADataMemberOfAnotherKindIsNotTaken() {
+        let text = #"{"data": {"items": [1, 2]}}"#
+        let loaded = EstateLoader().loadFile(path: "other.json", data: Data(text.utf8))
+        #expect(loaded.record.format == "unrecognized")
     }
 }

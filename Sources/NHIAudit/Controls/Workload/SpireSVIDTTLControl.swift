@@ -25,8 +25,11 @@ public struct SpireSVIDTTLControl: SpireControl {
         for (field, _, _) in checks where !field.isAbsent && field.value == nil {
             return .unknown(field)
         }
+        let legacy = spire.legacySVIDTTL.isAbsent
+            ? "" : "; \(spire.legacySVIDTTL.path) is deprecated (SPIRE 1.x: use default_x509_svid_ttl)"
         return .pass(
-            "JWT-SVID \(DurationParser.format(spire.jwtSVIDTTL.value ?? 0)), CA \(DurationParser.format(spire.caTTL.value ?? 0))",
+            "JWT-SVID \(DurationParser.format(spire.jwtSVIDTTL.value ?? 0)), CA \(DurationParser.format(spire.caTTL.value ?? 0))"
+                + legacy,
             at: spire.jwtSVIDTTL, spire.caTTL)
     }
 

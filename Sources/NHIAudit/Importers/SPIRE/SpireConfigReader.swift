@@ -110,7 +110,7 @@ enum SpireConfigReader {
         let anchor = block.location
         return Issuer(
             metadata: .unowned(name: deployment.metadata.name, format: format, at: anchor),
-            issuerURL: reader.string("jwt_issuer"), jwksURI: .absent("jwks_uri", at: anchor),
+            issuerURL: templatedHost(reader.string("jwt_issuer")), jwksURI: .absent("jwks_uri", at: anchor),
             signing: .init(
                 algorithm: algorithm, keyType: keyType,
                 keySize: keyType.value?.hasPrefix("rsa-") == true ? keySize : .absent("server.ca_key_type", at: anchor),
@@ -123,6 +123,15 @@ enum SpireConfigReader {
             revocation: .absent("revocation", at: anchor),
             logging: .init(issuance: .absent("log_level", at: anchor), includesTokenValues: .absent("log_level", at: anchor)),
             secrets: [])
+    }
+
+    /// Tutorials write `https://MY_DISCOVERY_DOMAIN` for "put your domain here": an upper-case host with
+    /// underscores is no DNS name (RFC 1123 allows no `_` in host names), so it is a placeholder.
+    private static func templatedHost(_ field: Field<String>) -> Field<String> {
+        guard let url = field.value, let host = url.split(separator: "/").dropFirst().first,
+            host.contains("_"), host == host.uppercased()
+        else { return field }
+        return Field(.placeholder(url), path: field.path, location: field.location, display: url)
     }
 
     static func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
