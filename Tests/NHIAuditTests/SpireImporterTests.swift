@@ -82,4 +82,14 @@ import Testing
         #expect(issuer.issuerURL.value == nil)
         #expect(issuer.issuerURL.unknownReason?.contains("placeholder") == true)
     }
+
+    @Test func deprecatedDefaultSVIDTTLStillSetsTheX509Lifetime() throws {
+        let text = "server {\n  trust_domain = \"x.org\"\n  default_svid_ttl = \"2h\"\n}\nplugins {\n}\n"
+        let loaded = EstateLoader().loadFile(path: "server.conf", data: Data(text.utf8))
+        let spire = try #require(loaded.estate.spireDeployments.first)
+        #expect(spire.x509SVIDTTL.value == 7200)
+        #expect(spire.legacySVIDTTL.location?.line == 3)
+        let document = Harness.evaluate(text, file: "server.conf")
+        #expect(document.results("WKL-SVID-001", file: "server.conf").map(\.status) == [.fail])
+    }
 }

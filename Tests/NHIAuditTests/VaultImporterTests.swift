@@ -76,4 +76,25 @@ import Testing
         let loaded = EstateLoader().loadFile(path: "other.json", data: Data(text.utf8))
         #expect(loaded.record.format == "unrecognized")
     }
+
+    @Test func committedClientSecretIsFingerprintedNeverReported() throws {
+        let text = """
+            resource "vault_jwt_auth_backend" "oidc" {
+              oidc_discovery_url = "https://id.example.com"
+              oidc_client_secret = "committed-client-secret-value"
+            }
+            resource "vault_jwt_auth_backend_role" "r" {
+              backend         = vault_jwt_auth_backend.oidc.path
+              role_type       = "jwt"
+              user_claim      = "sub"
+              bound_audiences = ["vault"]
+            }
+            """
+        let loaded = EstateLoader().loadFile(path: "main.tf", data: Data(text.utf8))
+        let verifier = try #require(loaded.estate.verifiers.first)
+        #expect(verifier.secrets.map(\.location.line) == [3])
+        let document = Harness.evaluate(text, file: "main.tf")
+        let encoded = try JSONEncoder().encode(document)
+        #expect(String(decoding: encoded, as: UTF8.self).contains("committed-client-secret-value") == false)
+    }
 }

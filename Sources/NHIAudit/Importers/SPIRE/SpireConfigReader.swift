@@ -41,14 +41,19 @@ enum SpireConfigReader {
         return SpireDeployment(
             metadata: .unowned(name: name, format: format, at: block.location), role: role, trustDomain: trustDomain,
             caTTL: isServer ? withDefault(reader.duration("ca_ttl"), 86_400, "ca_ttl 24h") : .absent("ca_ttl", at: nil),
-            x509SVIDTTL: isServer
-                ? withDefault(reader.duration("default_x509_svid_ttl"), 3600, "default_x509_svid_ttl 1h")
-                : .absent("default_x509_svid_ttl", at: nil),
+            x509SVIDTTL: isServer ? x509TTL(reader, legacy: reader.duration(legacyKey)) : .absent("default_x509_svid_ttl", at: nil),
             jwtSVIDTTL: isServer
                 ? withDefault(reader.duration("default_jwt_svid_ttl"), 300, "default_jwt_svid_ttl 5m")
                 : .absent("default_jwt_svid_ttl", at: nil),
             legacySVIDTTL: reader.duration(legacyKey),
             keyStorage: keyStorage(plugins, anchor: block.location), plugins: plugins, secrets: secrets)
+    }
+
+    /// The deprecated default_svid_ttl still sets the X.509-SVID lifetime when default_x509_svid_ttl is unset.
+    private static func x509TTL(_ reader: HCLFieldReader, legacy: Field<Int>) -> Field<Int> {
+        let explicit = reader.duration("default_x509_svid_ttl")
+        guard explicit.isAbsent, !legacy.isAbsent else { return withDefault(explicit, 3600, "default_x509_svid_ttl 1h") }
+        return legacy
     }
 
     private static func withDefault(_ field: Field<Int>, _ value: Int, _ what: String) -> Field<Int> {

@@ -18,6 +18,8 @@ struct VaultBackend {
     var algorithms: ListField
     var defaultLeaseTTL: Field<Int>
     var maxLeaseTTL: Field<Int>
+    /// A committed `oidc_client_secret` (fingerprint only); carried by the roles' verifiers.
+    var secrets: [SecretMaterial]
 }
 
 /// Maps Vault JWT/OIDC auth roles to `FederationTrust` and `Verifier`.
@@ -42,10 +44,15 @@ enum VaultJWTReader {
         if keySource.isAbsent, settings.has("jwt_validation_pubkeys") {
             keySource = settings.stringList("jwt_validation_pubkeys").map { _ in "jwt_validation_pubkeys" }
         }
+        var secrets: [SecretMaterial] = []
+        let clientSecret = settings.string("oidc_client_secret")
+        if let value = clientSecret.value, !value.isEmpty, let location = clientSecret.location {
+            secrets.append(SecretMaterial(kind: "OIDC client secret", value: value, path: clientSecret.path, location: location))
+        }
         return VaultBackend(
             issuer: issuer, keySource: keySource, algorithms: settings.stringList("jwt_supported_algs"),
             defaultLeaseTTL: tune?.defaultTTL ?? .absent("tune.default_lease_ttl", at: nil),
-            maxLeaseTTL: tune?.maxTTL ?? .absent("tune.max_lease_ttl", at: nil))
+            maxLeaseTTL: tune?.maxTTL ?? .absent("tune.max_lease_ttl", at: nil), secrets: secrets)
     }
 
     static func role(
@@ -157,6 +164,6 @@ enum VaultJWTReader {
             tokenSources: .absent("tokenSources", at: anchor), forwardsToken: .absent("forwardsToken", at: anchor),
             requiresToken: .productDefault(true, path: "requiresToken", at: anchor, note: "JWT login requires a token"),
             revocationCheck: .absent("revocationCheck", at: anchor), replayProtection: .absent("replayProtection", at: anchor),
-            logsTokenValues: logging, secrets: [])
+            logsTokenValues: logging, secrets: backend?.secrets ?? [])
     }
 }
