@@ -1,3 +1,4 @@
+import Foundation
 import NHIAudit
 import Testing
 
@@ -55,5 +56,53 @@ import Testing
         let loaded = Fixtures.load("aws/malformed-trust.json")
         #expect(loaded.estate.allEntities.isEmpty)
         #expect(loaded.diagnostics.contains { $0.code == .unreadable })
+    }
+
+    @Test func negatedConditionsDoNotBindAndForAnyValueLikeIsAGlob() throws {
+        let text = #"""
+            {"Statement": {
+              "Effect": "Allow",
+              "Principal": {"Federated": "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"},
+              "Action": ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"],
+              "Condition": {
+                "StringNotEquals": {"token.actions.githubusercontent.com:sub": "repo:acme/evil:ref:refs/heads/main"},
+                "ForAnyValue:StringLike": {"token.actions.githubusercontent.com:aud": "sts.*"}
+              }
+            }}
+            """#
+        let loaded = EstateLoader().loadFile(path: "trust.json", data: Data(text.utf8))
+        let trust = try #require(loaded.estate.federationTrusts.first)
+        #expect(trust.conditions(on: "sub").isEmpty)
+        #expect(trust.conditions(on: "aud").first?.match.value == "glob")
+        let document = Harness.evaluate(text, file: "trust.json")
+        #expect(document.results("FED-SUB-001", file: "trust.json").map(\.status) == [.fail])
+        #expect(document.results("FED-AUD-001", file: "trust.json").map(\.status) == [.fail])
+    }
+
+    @Test func computedAssumeRolePolicyIsListedNotGuessed() {
+        let text = """
+            resource "aws_iam_role" "r" {
+              name               = "r"
+              assume_role_policy = templatefile("${path.module}/trust.json.tpl", { repo = var.repo })
+            }
+            """
+        let loaded = EstateLoader().loadFile(path: "main.tf", data: Data(text.utf8))
+        #expect(loaded.estate.federationTrusts.isEmpty)
+        #expect(loaded.diagnostics.contains { $0.location.line == 3 && $0.message.contains("computed") })
+    }
+
+    /// Every fixture at once: each result points into the file its entity came from.
+    @Test func mixedFormatsAttributeResultsToTheirOwnFiles() {
+        let files = [
+            "aws/github-trust.json", "aws/irsa-trust.json.tpl", "aws/roles.tf", "vault/roles.tf", "vault/role-read.json",
+            "spire/server-good.conf", "spire/agent-weak.conf", "spire/server-configmap.yaml",
+        ]
+        let document = Fixtures.evaluate(files)
+        let entityFiles = Dictionary(document.entities.map { ("\($0.kind)/\($0.name)", $0.file) }, uniquingKeysWith: { a, _ in a })
+        let mine = document.results.filter { $0.control.hasPrefix("FED-") || $0.control.hasPrefix("WKL-") }
+        #expect(mine.count > 40)
+        for result in mine {
+            #expect(entityFiles["\(result.entity)"] == result.location.file, "\(result.control) \(result.entity)")
+        }
     }
 }

@@ -111,6 +111,13 @@ import Testing
         }
     }
 
+    @Test func unaryOperatorsAreUnresolvedExpressions() throws {
+        let body = try Self.parse("a = !var.enabled\nb = -var.offset\nc = -3\n").body
+        #expect(try Self.value(body, "a").unresolvedText == "!var.enabled")
+        #expect(try Self.value(body, "b").unresolvedText == "-var.offset")
+        #expect(try Self.value(body, "c").literalText == "-3")
+    }
+
     @Test func goDurations() {
         #expect(GoDuration.seconds("1h30m") == 5400)
         #expect(GoDuration.seconds("60s") == 60)

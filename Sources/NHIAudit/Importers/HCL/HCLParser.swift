@@ -164,8 +164,17 @@ public struct HCLParser {
             try skipBalanced()
             let text = sourceText(from: startIndex)
             return HCLValue(kind: .expression(text), location: start, source: text)
-        case "-", "0"..."9":
+        case "0"..."9":
             return try parseNumber()
+        case "-" where peek(1).map { ("0"..."9").contains($0) } ?? false:
+            return try parseNumber()
+        case "-", "!":  // unary operators: kept as an unresolved expression
+            advance()
+            skipTrivia(newlines: false)
+            _ = try parsePrimary()
+            try skipRawExpression()
+            let text = sourceText(from: startIndex).trimmingCharacters(in: .whitespaces)
+            return HCLValue(kind: .expression(text), location: start, source: text)
         default:
             guard let name = readIdentifier() else { throw error("expected a value, found '\(current)'") }
             switch name {
@@ -271,9 +280,6 @@ public struct HCLParser {
         let start = location
         let startIndex = index
         if peek() == "-" { advance() }
-        guard let first = peek(), first.properties.numericType != nil, first.isASCII else {
-            throw error("expected a number after '-'")
-        }
         while let next = peek() {
             if next.isASCII && ("0"..."9").contains(next) || next == "." {
                 advance()
