@@ -50,6 +50,10 @@ import Testing
         let document = Fixtures.evaluate(["vault/role-read.json"])
         #expect(document.results("FED-CLM-001", file: "role-read.json").map(\.status) == [.fail])
         #expect(document.results("FED-LOG-001", file: "role-read.json").map(\.status) == [.pass])
+        // An empty bound_subject is no subject condition; namespace_path alone binds a whole group.
+        let subject = document.results("FED-SUB-001", file: "role-read.json")
+        #expect(subject.map(\.status) == [.fail])
+        #expect(subject.first?.severity == .high)
     }
 
     @Test func backendConfigAloneIsListedWithAReason() {

@@ -63,7 +63,7 @@ enum VaultJWTReader {
         let claimsType = settings.string("bound_claims_type")
         var conditions: [FederationTrust.ClaimCondition] = []
         let subject = settings.string("bound_subject")
-        if !subject.isAbsent {
+        if !subject.isAbsent, subject.value != "" {  // `vault read` prints an unset bound_subject as "".
             conditions.append(
                 .init(claim: .known("sub", path: subject.path, at: subject.location, display: "bound_subject"),
                       match: .known("exact", path: subject.path, at: subject.location),
