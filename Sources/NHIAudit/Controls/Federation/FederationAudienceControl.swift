@@ -13,7 +13,7 @@ public struct FederationAudienceControl: FederationControl {
                         + "audience (and tokens minted for another audience fail outright)", at: trust.anchorEvidence)
             }
             return .fail(
-                "no aud condition: a token \(trust.provider.value ?? "the provider") minted for any audience is accepted"
+                "no aud condition: a token from \(trust.provider.value ?? "the provider") minted for any audience is accepted"
                     + (trust.expectedAudience.map { " (expected \($0))" } ?? ""), at: trust.anchorEvidence)
         }
         let values = audiences.flatMap { $0.values.value ?? [] }
@@ -34,7 +34,10 @@ public struct FederationAudienceControl: FederationControl {
             return .unknown(unresolved, needed: "expected \(expected)")
         }
         let shown = values.first ?? audiences[0].values.map { _ in "" }
-        return .fail("aud is \(shown.display ?? "?"), not the expected \(expected)", at: shown)
+        let text = shown.value ?? ""
+        let hint = text.hasPrefix("system:serviceaccount:") || text.hasPrefix("repo:")
+            ? " (the value is a subject: the condition was probably meant for :sub, which stays unchecked)" : ""
+        return .fail("aud is \(shown.display ?? "?"), not the expected \(expected)\(hint)", at: shown)
     }
 
     public static let examples = ControlExamples(

@@ -30,7 +30,9 @@ extension FederationTrust {
     func indeterminateConditions() -> Outcome? {
         if let unresolved = unresolvedConditions { return .unknown(unresolved, needed: "the claim conditions are computed") }
         if let unknown = conditionsOnUnknownClaims.first {
-            return .unknown(unknown.claim, needed: "the condition key is unresolved, so the claim it tests is unknown")
+            let only = conditions.count == 1
+                ? " (it is the only condition, so whichever claim it names, sub or aud stays unchecked)" : ""
+            return .unknown(unknown.claim, needed: "the condition key is unresolved, so the claim it tests is unknown" + only)
         }
         return nil
     }

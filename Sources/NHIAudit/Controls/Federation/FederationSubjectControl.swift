@@ -8,7 +8,8 @@ public struct FederationSubjectControl: FederationControl {
             return .pass("the trust tests sub (\(subject.values.display ?? "?"))", at: subject.values)
         }
         if let unknown = trust.indeterminateConditions() { return unknown }
-        let provider = trust.provider.value ?? trust.provider.display ?? "the provider"
+        let provider = trust.provider.value.map { "the provider \($0)" }
+            ?? "the provider (\(trust.provider.display ?? "unresolved"))"
         if let project = trust.conditions.first(where: { FederationTrust.projectClaims.contains($0.claimName ?? "") }) {
             return .fail(
                 "no condition on sub; bound only on \(project.claimName ?? "?") = \(project.values.display ?? "?"), so "
