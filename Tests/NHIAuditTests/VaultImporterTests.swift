@@ -101,4 +101,12 @@ import Testing
         let encoded = try JSONEncoder().encode(document)
         #expect(String(decoding: encoded, as: UTF8.self).contains("committed-client-secret-value") == false)
     }
+
+    @Test func browserLoginRolesAreNotJudgedAsWorkloadTrusts() {
+        let text = #"{"data": {"user_claim": "email", "allowed_redirect_uris": ["https://vault.example.com/ui/vault/auth/oidc/oidc/callback"], "bound_audiences": ["vault"]}}"#
+        let document = Harness.evaluate(text, file: "role.json")
+        #expect(document.results("FED-SUB-001", file: "role.json").map(\.status) == [.notApplicable])
+        #expect(document.results("FED-CLM-001", file: "role.json").map(\.status) == [.notApplicable])
+        #expect(document.results("FED-AUD-001", file: "role.json").map(\.status) == [.pass])
+    }
 }

@@ -35,6 +35,9 @@ public struct FederationTrust: Entity {
     public var tokenTTL: Field<Int>
     public var tokenMaxTTL: Field<Int>
     public var verboseLogging: Field<Bool>
+    /// True for browser logins of people (a Vault `role_type = "oidc"` role), where subject and claim bindings
+    /// select users, not workloads.
+    public var humanLogin: Field<Bool>
     /// Set when the conditions could not all be read (an unresolved `Condition` or `bound_claims` expression).
     public var unresolvedConditions: Field<String>?
     public var secrets: [SecretMaterial]
@@ -42,7 +45,7 @@ public struct FederationTrust: Entity {
     public init(
         metadata: EntityMetadata, platform: String, provider: Field<String>, conditions: [ClaimCondition],
         expectedAudience: String?, tokenTTL: Field<Int>, tokenMaxTTL: Field<Int>, verboseLogging: Field<Bool>,
-        unresolvedConditions: Field<String>? = nil, secrets: [SecretMaterial] = []
+        humanLogin: Field<Bool>, unresolvedConditions: Field<String>? = nil, secrets: [SecretMaterial] = []
     ) {
         self.metadata = metadata
         self.platform = platform
@@ -52,6 +55,7 @@ public struct FederationTrust: Entity {
         self.tokenTTL = tokenTTL
         self.tokenMaxTTL = tokenMaxTTL
         self.verboseLogging = verboseLogging
+        self.humanLogin = humanLogin
         self.unresolvedConditions = unresolvedConditions
         self.secrets = secrets
     }

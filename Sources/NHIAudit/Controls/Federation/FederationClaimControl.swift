@@ -4,6 +4,7 @@ public struct FederationClaimControl: FederationControl {
     public init() {}
 
     public func check(_ trust: FederationTrust, policy: EffectivePolicy, context: EvaluationContext) -> Outcome {
+        if let human = trust.humanLoginOutcome { return human }
         if let unknown = trust.indeterminateConditions() { return unknown }
         let binding = trust.conditions.filter { $0.isBinding && $0.claimName != "aud" }
         for condition in binding where condition.match.value == "glob" && condition.claimName != "sub" {

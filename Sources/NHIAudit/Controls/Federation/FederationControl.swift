@@ -27,6 +27,12 @@ extension FederationTrust {
         "oidc.circleci.com/project-id", "job_workflow_ref",
     ]
 
+    /// Subject and claim bindings of a browser login select people, judged by other means than workload trusts.
+    var humanLoginOutcome: Outcome? {
+        guard humanLogin.value == true else { return nil }
+        return .notApplicable("an OIDC browser login role for people (role_type oidc), not a workload trust", at: humanLogin)
+    }
+
     func indeterminateConditions() -> Outcome? {
         if let unresolved = unresolvedConditions { return .unknown(unresolved, needed: "the claim conditions are computed") }
         if let unknown = conditionsOnUnknownClaims.first {

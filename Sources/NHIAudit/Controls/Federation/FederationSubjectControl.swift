@@ -4,6 +4,7 @@ public struct FederationSubjectControl: FederationControl {
     public init() {}
 
     public func check(_ trust: FederationTrust, policy: EffectivePolicy, context: EvaluationContext) -> Outcome {
+        if let human = trust.humanLoginOutcome { return human }
         if let subject = trust.conditions(on: "sub").first {
             return .pass("the trust tests sub (\(subject.values.display ?? "?"))", at: subject.values)
         }

@@ -4,6 +4,7 @@ public struct FederationSubjectWildcardControl: FederationControl {
     public init() {}
 
     public func check(_ trust: FederationTrust, policy: EffectivePolicy, context: EvaluationContext) -> Outcome {
+        if let human = trust.humanLoginOutcome { return human }
         let subjects = trust.conditions(on: "sub")
         guard let first = subjects.first else {
             return .notApplicable("the trust has no sub condition (FED-SUB-001 judges that)", at: trust.anchorEvidence)

@@ -73,6 +73,7 @@ enum AWSTrustPolicyReader {
                 metadata: .unowned(name: label, format: format, at: statement.location), platform: "aws-iam",
                 provider: provider, conditions: conditions, expectedAudience: expectsSTS ? stsAudience : nil,
                 tokenTTL: ttl, tokenMaxTTL: ttl, verboseLogging: .absent("verbose_oidc_logging", at: nil),
+                humanLogin: .known(false, path: "Action", at: statement.location, display: webIdentityAction),
                 unresolvedConditions: unresolvedConditions)
         }
     }

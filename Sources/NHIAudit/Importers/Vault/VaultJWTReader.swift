@@ -107,12 +107,16 @@ enum VaultJWTReader {
             provider = Field(.placeholder(backendReference.display ?? "backend"), path: backendReference.path,
                              location: backendReference.location, display: backendReference.display)
         }
+        var roleType = settings.string("role_type")
+        if roleType.isAbsent {
+            roleType = .productDefault("oidc", path: roleType.path, at: anchor, note: "Vault default: role_type oidc (\(docs))")
+        }
         let metadata = EntityMetadata.unowned(name: name, format: format, at: anchor)
         sink.estate.federationTrusts.append(
             FederationTrust(
                 metadata: metadata, platform: "vault-jwt", provider: provider, conditions: conditions,
                 expectedAudience: nil, tokenTTL: ttl, tokenMaxTTL: maxTTL, verboseLogging: logging,
-                unresolvedConditions: unresolved))
+                humanLogin: roleType.map { $0 == "oidc" }, unresolvedConditions: unresolved))
         sink.estate.verifiers.append(verifier(settings, metadata: metadata, backend: backend, provider: provider,
                                               audiences: audiences, logging: logging))
     }
