@@ -67,5 +67,14 @@ public struct ControlRegistry: Sendable {
         LegacyTokenSecretControl.self,
         DefaultServiceAccountControl.self,
         DemoKeyControl.self,
+        FederationSubjectControl.self,
+        FederationSubjectWildcardControl.self,
+        FederationAudienceControl.self,
+        FederationClaimControl.self,
+        FederationTTLControl.self,
+        FederationLoggingControl.self,
+        SpireSVIDTTLControl.self,
+        SpireKeyStorageControl.self,
+        SpireAttestationControl.self,
     ])
 }

@@ -72,6 +72,13 @@ public struct ImporterRegistry: Sendable {
             SpringPropertiesImporter(),
             OAuth2ProxyConfigImporter(),
             NginxAuthJWTImporter(),
+            SpireConfigMapImporter(),
+            VaultJSONImporter(),
+            AWSTrustPolicyImporter(),
+        ],
+        textImporters: [
+            SpireConfigImporter(),
+            TerraformImporter(),
         ],
         linkers: [
             DuplicateNameLinker(),

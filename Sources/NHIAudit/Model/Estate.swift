@@ -11,6 +11,8 @@ public struct Estate: Sendable {
     public var workloads: [Workload] = []
     public var serviceAccounts: [ServiceAccount] = []
     public var serviceAccountTokenSecrets: [ServiceAccountTokenSecret] = []
+    public var federationTrusts: [FederationTrust] = []
+    public var spireDeployments: [SpireDeployment] = []
     /// Files given with `--policy`: their Policy documents win over ones found among the inputs.
     public var preferredPolicyFiles: Set<String> = []
 
@@ -30,6 +32,8 @@ public struct Estate: Sendable {
         entities.append(contentsOf: workloads)
         entities.append(contentsOf: serviceAccounts)
         entities.append(contentsOf: serviceAccountTokenSecrets)
+        entities.append(contentsOf: federationTrusts)
+        entities.append(contentsOf: spireDeployments)
         return entities
     }
 
@@ -45,6 +49,8 @@ public struct Estate: Sendable {
         workloads.append(contentsOf: other.workloads)
         serviceAccounts.append(contentsOf: other.serviceAccounts)
         serviceAccountTokenSecrets.append(contentsOf: other.serviceAccountTokenSecrets)
+        federationTrusts.append(contentsOf: other.federationTrusts)
+        spireDeployments.append(contentsOf: other.spireDeployments)
         preferredPolicyFiles.formUnion(other.preferredPolicyFiles)
     }
 }
