@@ -21,7 +21,10 @@ public struct ReportError: Error, CustomStringConvertible {
 }
 
 public enum ReportFormats {
-    public static let all: [any ReportRenderer] = [JSONReportRenderer()]
+    public static let all: [any ReportRenderer] = [
+        JSONReportRenderer(),
+        HTMLReportRenderer(),
+    ]
 
     public static func renderer(named name: String) -> (any ReportRenderer)? { all.first { $0.format == name } }
 
