@@ -30,6 +30,15 @@
       select.appendChild(option);
     });
   }
+  // Paths and entity names break after "/" rather than mid-word.
+  function pathCell(className, text) {
+    var cell = el("td", className);
+    String(text).split("/").forEach(function (part, i, parts) {
+      cell.appendChild(document.createTextNode(part + (i < parts.length - 1 ? "/" : "")));
+      if (i < parts.length - 1) cell.appendChild(document.createElement("wbr"));
+    });
+    return cell;
+  }
   function control(result) { return controls[result.control] || { title: "", requirements: [], references: [] }; }
   function location(result) { return result.file + ":" + result.line + ":" + result.column; }
 
@@ -100,7 +109,7 @@
     table.appendChild(head);
     r.evidence.forEach(function (e) {
       var tr = el("tr");
-      tr.appendChild(el("td", "mono", e.file + ":" + e.line + ":" + e.column));
+      tr.appendChild(pathCell("mono", e.file + ":" + e.line + ":" + e.column));
       tr.appendChild(el("td", "mono", e.field));
       tr.appendChild(el("td", "mono value", e.value === undefined || e.value === null ? "(not set)" : e.value));
       tr.appendChild(el("td", null, e.note || ""));
@@ -149,8 +158,10 @@
     ctl.appendChild(toggle);
     ctl.appendChild(el("div", "control-title", control(r).title));
     row.appendChild(ctl);
-    row.appendChild(el("td", "entity", r.entity));
-    row.appendChild(el("td", "mono location", location(r) + (r.field ? "  " + r.field : "")));
+    row.appendChild(pathCell("entity", r.entity));
+    var where = pathCell("mono location", location(r));
+    if (r.field) where.appendChild(el("div", "field", r.field));
+    row.appendChild(where);
     row.appendChild(el("td", "message", r.message));
     return row;
   }

@@ -42,7 +42,8 @@ struct BarList {
     }
 
     static let rowHeight = 30
-    static let barArea = 700
+    static let barArea = 380
+    static let width = 600
     var bars: [Bar]
     var height: Int
 
@@ -52,8 +53,8 @@ struct BarList {
             let width = item.count == 0 ? 0 : max(4, item.count * Self.barArea / largest)
             let y = index * Self.rowHeight
             return Bar(
-                label: item.label, count: item.count, cssClass: item.cssClass, y: y + 6, textY: y + 20,
-                width: width, countX: 130 + width + 8)
+                label: item.label, count: item.count, cssClass: item.cssClass, y: y + 6, textY: y + 21,
+                width: width, countX: 110 + width + 8)
         }
         height = items.count * Self.rowHeight
     }

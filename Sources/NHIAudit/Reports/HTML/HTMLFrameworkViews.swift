@@ -12,6 +12,7 @@ struct FrameworkView {
         var indeterminate: Int
         var filterKey: String
         var hasResults: Bool
+        var hasControls: Bool
     }
 
     /// Names differ from `Requirement`'s on purpose: Mustache looks a missing key up in enclosing objects.
@@ -19,6 +20,8 @@ struct FrameworkView {
         var categoryID: String
         var categoryTitle: String
         var hasCategory: Bool
+        /// Categories with no automated control are folded, so the view leads with what was assessed.
+        var allManual: Bool
         var requirements: [Requirement]
     }
 
@@ -31,10 +34,15 @@ struct FrameworkView {
 
     var id: String
     var title: String
+    var shortTitle: String
     var version: String
     var source: String
     var score: FrameworkScore
     var sections: [Section]
+
+    static let shortTitles = [
+        "owasp-nhi-2025": "OWASP NHI Top 10", "nist-csf-2.0": "CSF 2.0", "nist-sp-800-207": "SP 800-207",
+    ]
 
     static func statusLabel(_ status: ResultDocument.CoverageItem.Status) -> String {
         switch status {
@@ -49,6 +57,7 @@ struct FrameworkView {
     init(framework: ResultDocument.CatalogInfo.Framework, items: [ResultDocument.CoverageItem], groups: [FrameworkCatalog.Group]) {
         id = framework.id
         title = framework.title
+        shortTitle = Self.shortTitles[framework.id] ?? framework.title
         version = framework.version
         source = framework.source
         score = FrameworkScore(title: framework.title, id: framework.id, items: items)
@@ -59,10 +68,12 @@ struct FrameworkView {
             return Requirement(
                 id: item.id, title: item.title, status: item.status.rawValue, statusLabel: Self.statusLabel(item.status),
                 controls: item.controls.joined(separator: ", "), fail: fail, pass: pass, indeterminate: indeterminate,
-                filterKey: "\(framework.id):\(item.id)", hasResults: fail + pass + indeterminate > 0)
+                filterKey: "\(framework.id):\(item.id)", hasResults: fail + pass + indeterminate > 0,
+                hasControls: !item.controls.isEmpty)
         }
         guard !groups.isEmpty else {
-            let all = Category(categoryID: "", categoryTitle: "", hasCategory: false, requirements: items.map(requirement))
+            let all = Category(
+                categoryID: "", categoryTitle: "", hasCategory: false, allManual: false, requirements: items.map(requirement))
             sections = [Section(function: "", hasFunction: false, categories: [all], summary: "")]
             return
         }
@@ -70,9 +81,10 @@ struct FrameworkView {
         for group in groups where !functions.contains(group.function ?? "") { functions.append(group.function ?? "") }
         sections = functions.map { function in
             let categories = groups.filter { ($0.function ?? "") == function }.map { group in
-                Category(
+                let members = items.filter { $0.group == group.id }
+                return Category(
                     categoryID: group.id, categoryTitle: group.title, hasCategory: true,
-                    requirements: items.filter { $0.group == group.id }.map(requirement))
+                    allManual: members.allSatisfy { $0.status == .manual }, requirements: members.map(requirement))
             }
             let inSection = items.filter { item in categories.contains { $0.categoryID == item.group } }
             return Section(
@@ -112,7 +124,8 @@ struct FrameworkScore {
             ("fail", "Fail", fail), ("indeterminate", "Indeterminate", indeterminate), ("pass", "Pass", pass),
             ("not-assessed", "Not assessed", notAssessed), ("manual", "Manual evidence needed", manual),
         ])
-        sentence = "\(pass) of \(assessed) assessed requirements pass; \(assessed) of \(total) assessed automatically, "
+        let outcome = assessed == 0 ? "none assessed automatically" : "\(pass) of \(assessed) assessed requirements pass"
+        sentence = "\(outcome); \(assessed) of \(total) assessed automatically, "
             + "\(notAssessed) not assessed (nothing in scope), \(manual) need manual evidence"
     }
 }

@@ -62,7 +62,7 @@ struct TrustGraphLayout {
             }
             let css = node.kind == .external ? "external" : (node.failingControls.isEmpty ? "ok" : "failing")
             return Node(
-                x: x, y: y(row), textX: x + 12, textY: y(row) + 14, label: Self.shorten(node.name, to: 38),
+                x: x, y: y(row), textX: x + 12, textY: y(row) + 14, label: Self.shorten(node.name, to: 34),
                 detail: detail, cssClass: "\(node.kind.rawValue) \(css)", tooltip: "\(node.id)\(failing)")
         }
         nodes = shownVerifiers.enumerated().map { node($1, row: $0, x: 10) }
