@@ -57,6 +57,9 @@ struct HTMLReportModel {
     var controlCount: Int
     var inputDigest: String
     var resultCount: Int
+    var entityCount: Int
+    var inputCount: Int
+    var notAssessedCount: Int
     var failCount: Int
     var statusCounts: [Count]
     var statusBar: StackedBar
@@ -81,6 +84,8 @@ struct HTMLReportModel {
         controlCount = document.catalog.controls
         inputDigest = document.inputDigest
         resultCount = document.summary.results
+        entityCount = document.entities.count
+        inputCount = document.inputs.count
         failCount = document.summary.byStatus[ResultStatus.fail.rawValue, default: 0]
         let statusLabels: [(ResultStatus, String)] = [
             (.fail, "Fail"), (.indeterminate, "Indeterminate"), (.pass, "Pass"), (.notApplicable, "Not applicable"),
@@ -108,6 +113,7 @@ struct HTMLReportModel {
                 entities: $0.entities, notes: $0.notes.joined(separator: "; "))
         }
         notAssessedInputs = inputs.filter { $0.status != InputRecord.Status.assessed.rawValue }
+        notAssessedCount = notAssessedInputs.count
         var inventoryCounts: [String: InventoryRow] = [:]
         for entity in document.entities {
             let key = "\(entity.kind.rawValue)\u{0}\(entity.format)"
