@@ -36,8 +36,9 @@ struct Chromium {
         </script>
         """
 
-    /// Runs `probe` (a JS function body returning a JSON-serialisable value) after the report has loaded and
-    /// returns its value with the page's errors and the browser's wall time.
+    /// Runs `probe` (a JS function body returning a JSON-serialisable value) shortly after the load event, so
+    /// that asynchronous payloads (an image's onerror) have had their chance, and returns its value with the
+    /// page's errors and the browser's wall time. `window.__reportScriptDone` is when the report's script ended.
     func probe(report: Data, _ probe: String) throws -> (value: Any, errors: [String], seconds: Double) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -45,14 +46,15 @@ struct Chromium {
         var html = String(decoding: report, as: UTF8.self)
         let probeScript = """
             <script>
-            (function () {
+            window.__reportScriptDone = performance.now();
+            window.addEventListener("load", function () { setTimeout(function () {
               var out = document.createElement("pre"); out.id = "probe";
               var result;
               try { result = { ok: (function () { \(probe) })() }; } catch (e) { result = { exception: String(e) }; }
               result.errors = window.__probeErrors;
               out.textContent = JSON.stringify(result);
               document.body.appendChild(out);
-            })();
+            }, 100); });
             </script>
             """
         html = html.replacingOccurrences(of: "<head>", with: "<head>\n" + Self.captureScript)

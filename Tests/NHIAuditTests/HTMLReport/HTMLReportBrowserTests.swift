@@ -48,6 +48,26 @@ import Testing
         #expect(filtered["rows"] as? Int != initial["rows"] as? Int)
     }
 
+    @Test func sortingByFileOrdersTheRowsByLocation() throws {
+        guard let chromium = Chromium.require() else { return }
+        let probe = """
+            var c = nhiAuditReport.controls;
+            c.status.value = ""; c.sort.value = "file"; c.sort.dispatchEvent(new Event("change"));
+            var results = JSON.parse(document.getElementById("report-data").textContent).results;
+            return Array.prototype.map.call(document.querySelectorAll("#findings-body tr.result"), function (row) {
+              var r = results[Number(row.getAttribute("data-index"))];
+              return r.file + ":" + r.line + ":" + r.column; });
+            """
+        let document = HTMLReportFixtures.large(count: 300)
+        let outcome = try chromium.probe(report: try HTMLReportFixtures.render(document), probe)
+        #expect(outcome.errors.isEmpty, "console errors: \(outcome.errors)")
+        let shown = try #require(outcome.value as? [String])
+        let expected = document.results.map(\.location)
+            .sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+            .prefix(50).map { "\($0.file):\($0.line):\($0.column)" }
+        #expect(shown == Array(expected))
+    }
+
     @Test func aRequirementLinkShowsTheFindingsThatEvidenceIt() throws {
         guard let chromium = Chromium.require() else { return }
         let document = HTMLReportFixtures.estate
@@ -70,7 +90,7 @@ import Testing
         guard let chromium = Chromium.require() else { return }
         let probe = """
             var s = nhiAuditReport.controls.status; s.value = ""; s.dispatchEvent(new Event("change"));
-            document.querySelectorAll("#findings-body button.toggle").forEach(function (b) { b.click(); });
+            for (var i = 0; i < 20; i++) { var b = document.querySelectorAll("#findings-body button.toggle[aria-expanded=false]")[0]; if (b) b.click(); }
             document.querySelectorAll("details").forEach(function (d) { d.open = true; });
             var hrefs = Array.prototype.map.call(document.querySelectorAll("[href]"), function (a) { return a.getAttribute("href"); });
             return { pwned: window.__pwned === undefined ? null : String(window.__pwned),
@@ -102,7 +122,7 @@ import Testing
         let report = try HTMLReportFixtures.render(document)
         let renderSeconds = Date().timeIntervalSince(renderStart)
         let probe = """
-            var loaded = performance.now();
+            var loaded = window.__reportScriptDone;
             var t0 = performance.now();
             var s = nhiAuditReport.controls.severity; s.value = "critical"; s.dispatchEvent(new Event("change"));
             var filterMs = performance.now() - t0;

@@ -78,6 +78,20 @@ import Testing
         #expect(html.contains("<h2>Summary for the audit committee</h2>"))
     }
 
+    @Test func documentsWithoutTheNewSectionsStillDecodeAndRender() throws {
+        let encoded = try JSONEncoder().encode(HTMLReportFixtures.estate)
+        var object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        object["trustGraph"] = nil
+        var catalog = try #require(object["catalog"] as? [String: Any])
+        catalog["frameworks"] = (catalog["frameworks"] as? [[String: Any]])?.map { $0.filter { $0.key != "groups" } }
+        object["catalog"] = catalog
+        let older = try JSONDecoder().decode(ResultDocument.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(older.trustGraph == nil)
+        let html = String(decoding: try HTMLReportFixtures.render(older), as: UTF8.self)
+        #expect(html.contains("No issuers or verifiers were read, so there is no trust graph."))
+        #expect(html.contains("PR.AA-04"))
+    }
+
     static func dataBlock(_ html: String) -> String? {
         let open = "<script type=\"application/json\" id=\"report-data\">"
         guard let start = html.range(of: open), let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex)
