@@ -49,6 +49,9 @@ struct HTMLReportModel {
         var js: String
     }
 
+    /// Static tables longer than this would make the page heavy; the rest is in report.json.
+    static let tableLimit = 1000
+
     var toolName: String
     var toolVersion: String
     var schemaVersion: String
@@ -72,6 +75,12 @@ struct HTMLReportModel {
     var graph: TrustGraphLayout?
     var edges: [EdgeRow]
     var hasEdges: Bool
+    var edgeCount: Int
+    var edgesOmitted: Int
+    var hasEdgesOmitted: Bool
+    var hasNotAssessedOmitted: Bool
+    var inputsOmitted: Int
+    var hasInputsOmitted: Bool
     var assets: Assets
     var data: String
 
@@ -112,8 +121,10 @@ struct HTMLReportModel {
                 path: $0.path, sha256: $0.sha256, bytes: $0.bytes, format: $0.format, status: $0.status.rawValue,
                 entities: $0.entities, notes: $0.notes.joined(separator: "; "))
         }
-        notAssessedInputs = inputs.filter { $0.status != InputRecord.Status.assessed.rawValue }
-        notAssessedCount = notAssessedInputs.count
+        let notAssessed = inputs.filter { $0.status != InputRecord.Status.assessed.rawValue }
+        notAssessedCount = notAssessed.count
+        notAssessedInputs = Array(notAssessed.prefix(Self.tableLimit))
+        hasNotAssessedOmitted = notAssessed.count > Self.tableLimit
         var inventoryCounts: [String: InventoryRow] = [:]
         for entity in document.entities {
             let key = "\(entity.kind.rawValue)\u{0}\(entity.format)"
@@ -129,6 +140,13 @@ struct HTMLReportModel {
                 verifierFails: $0.verifierFails)
         }
         hasEdges = !edges.isEmpty
+        edgeCount = edges.count
+        edgesOmitted = max(0, edges.count - Self.tableLimit)
+        hasEdgesOmitted = edgesOmitted > 0
+        edges = Array(edges.prefix(Self.tableLimit))
+        inputsOmitted = max(0, inputs.count - Self.tableLimit)
+        hasInputsOmitted = inputsOmitted > 0
+        inputs = Array(inputs.prefix(Self.tableLimit))
         self.assets = assets
         self.data = data
     }

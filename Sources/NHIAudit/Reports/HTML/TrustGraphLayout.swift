@@ -36,8 +36,9 @@ struct TrustGraphLayout {
             .sorted { ($0.kind == .external ? 1 : 0, $0.id) < ($1.kind == .external ? 1 : 0, $1.id) }
         let shownIssuers = Array(issuerNodes.prefix(Self.maxPerColumn))
         let issuerRow = Dictionary(uniqueKeysWithValues: shownIssuers.enumerated().map { ($1.id, $0) })
+        let edgesByVerifier = Dictionary(grouping: graph.edges, by: \.verifier)
         func meanRow(_ verifier: TrustGraph.Node) -> Int {
-            let rows = graph.edges.filter { $0.verifier == verifier.id }.compactMap { issuerRow[$0.issuer] }
+            let rows = (edgesByVerifier[verifier.id] ?? []).compactMap { issuerRow[$0.issuer] }
             return rows.isEmpty ? Int.max : rows.reduce(0, +) * 100 / rows.count
         }
         let verifierNodes = graph.nodes.filter { $0.kind == .verifier }
