@@ -32,7 +32,7 @@ public struct Evaluator: Sendable {
             generatedAt: clock.timestamp,
             catalog: .init(
                 version: catalog.version,
-                frameworks: catalog.frameworks.map { .init(id: $0.id, title: $0.title, version: $0.version, source: $0.source) },
+                frameworks: catalog.frameworks.map { .init(id: $0.id, title: $0.title, version: $0.version, source: $0.source, groups: $0.groups) },
                 controls: catalog.controls.count),
             inputDigest: Self.digest(loaded.inputs, catalogVersion: catalog.version),
             inputs: loaded.inputs,
@@ -41,7 +41,8 @@ public struct Evaluator: Sendable {
             summary: summarize(results, loaded: loaded),
             results: results,
             coverage: CoverageCalculator(catalog: catalog, registry: registry).coverage(of: results),
-            controls: catalog.controls)
+            controls: catalog.controls,
+            trustGraph: TrustGraph.build(context, results: results))
     }
 
     private func result(_ outcome: EntityOutcome, descriptor: ControlDescriptor) -> ResultDocument.Result {

@@ -14,6 +14,8 @@ public struct ResultDocument: Codable, Sendable {
             public var title: String
             public var version: String
             public var source: String
+            /// Requirement groups (CSF categories with their function), for reports that group requirements.
+            public var groups: [FrameworkCatalog.Group]? = nil
         }
 
         public var version: String
@@ -102,4 +104,6 @@ public struct ResultDocument: Codable, Sendable {
     public var results: [Result]
     public var coverage: [String: [CoverageItem]]
     public var controls: [ControlDescriptor]
+    /// Verifier-to-issuer trust edges (added in 1.x; absent in older documents).
+    public var trustGraph: TrustGraph? = nil
 }

@@ -29,6 +29,7 @@ public enum ReportFormats {
         CSVReportRenderer(),
         OSCALReportRenderer(),
         MarkdownReportRenderer(),
+        HTMLReportRenderer(),
     ]
 
     public static func renderer(named name: String) -> (any ReportRenderer)? { all.first { $0.format == name } }
