@@ -4,6 +4,8 @@ public struct Estate: Sendable {
     public var verifiers: [Verifier] = []
     public var policies: [Policy] = []
     public var keySets: [KeySet] = []
+    /// Accepted risks (`kind: Waiver`); governance records, not audited configuration, so not in `allEntities`.
+    public var waivers: [Waiver] = []
     /// Files given with `--policy`: their Policy documents win over ones found among the inputs.
     public var preferredPolicyFiles: Set<String> = []
 
@@ -24,6 +26,7 @@ public struct Estate: Sendable {
         verifiers.append(contentsOf: other.verifiers)
         policies.append(contentsOf: other.policies)
         keySets.append(contentsOf: other.keySets)
+        waivers.append(contentsOf: other.waivers)
         preferredPolicyFiles.formUnion(other.preferredPolicyFiles)
     }
 }
