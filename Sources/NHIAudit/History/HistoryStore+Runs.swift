@@ -2,13 +2,16 @@ import Foundation
 import GRDB
 
 extension HistoryStore {
-    /// Records a run and returns what the report shows of history. In one IMMEDIATE transaction, so concurrent
-    /// scans serialize and a killed scan leaves either the whole run or none of it.
-    public func record(_ document: ResultDocument, paths: [String]) throws -> HistoryInfo {
-        try write { db in
+    /// Records a run and fills the document's history: `history` (previous run, trend) and, per finding,
+    /// `firstSeen` and `isNew`. In one IMMEDIATE transaction, so concurrent scans serialize and a killed scan
+    /// leaves either the whole run or none of it.
+    public func record(_ document: inout ResultDocument, paths: [String]) throws {
+        let snapshot = document
+        let (info, previousFindings, firstSeen) = try write { db in
             let previous = try Self.runs(db, limit: 1).first
+            let firstSeen = try Self.firstSeen(db)
             let previousFailing = try previous.map { try Self.failingFingerprints(db, run: $0.id) } ?? []
-            let counts = document.summary.byStatus
+            let counts = snapshot.summary.byStatus
             try db.execute(
                 sql: """
                     INSERT INTO runs (generatedAt, toolVersion, catalogVersion, inputDigest, runDigest, paths, inputs,
@@ -16,9 +19,9 @@ extension HistoryStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    document.generatedAt, document.tool.version, document.catalog.version, document.inputDigest,
-                    document.runDigest, try Self.json(paths), try Self.json(document.inputs),
-                    try Self.json(document.policies), try Self.json(document.summary),
+                    snapshot.generatedAt, snapshot.tool.version, document.catalog.version, document.inputDigest,
+                    snapshot.runDigest, try Self.json(paths), try Self.json(snapshot.inputs),
+                    try Self.json(snapshot.policies), try Self.json(snapshot.summary),
                     counts[ResultStatus.fail.rawValue] ?? 0, counts[ResultStatus.pass.rawValue] ?? 0,
                     counts[ResultStatus.indeterminate.rawValue] ?? 0, counts[ResultStatus.waived.rawValue] ?? 0,
                     counts[ResultStatus.notApplicable.rawValue] ?? 0,
@@ -29,33 +32,40 @@ extension HistoryStore {
                     INSERT OR IGNORE INTO results (run, fingerprint, control, status, severity, entityKind, entityName,
                       file, line, field, message, waiver, waiverExpires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-            for result in document.results {
+            for result in snapshot.results {
                 try insert.execute(arguments: [
                     run, result.id, result.control, result.status.rawValue, result.severity.rawValue,
                     result.entity.kind.rawValue, result.entity.name, result.location.file, result.location.line,
                     result.location.field, result.message, result.waiver?.name, result.waiver?.expires,
                 ])
             }
-            let failingNow = Set(document.results.filter { $0.status.isFinding }.map(\.id))
+            let failingNow = Set(snapshot.results.filter { $0.status.isFinding }.map(\.id))
             let trend = try Self.runs(db, limit: Self.trendLength).reversed().map(\.trendPoint)
-            return HistoryInfo(
+            let info = HistoryInfo(
                 run: run, previousRun: previous?.id, previousGeneratedAt: previous?.generatedAt, trend: trend,
                 newFindings: previous == nil ? 0 : failingNow.subtracting(previousFailing).count,
                 resolvedFindings: previousFailing.subtracting(failingNow).count)
+            return (info, previous == nil ? nil : previousFailing, firstSeen)
+        }
+        document.history = info
+        for index in document.results.indices where document.results[index].status.isFinding {
+            let id = document.results[index].id
+            document.results[index].firstSeen = firstSeen[id] ?? document.generatedAt
+            document.results[index].isNew = previousFindings.map { !$0.contains(id) } ?? false
         }
     }
 
     /// The earliest `generatedAt` at which each fingerprint was a finding (fail or waived), over all runs kept.
-    public func firstSeen() throws -> [String: String] {
-        try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.fingerprint AS fingerprint, MIN(u.generatedAt) AS first FROM results r
-                    JOIN runs u ON u.id = r.run WHERE r.status IN ('fail', 'waived') GROUP BY r.fingerprint
-                    """)
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0["fingerprint"] as String, $0["first"] as String) })
-        }
+    public func firstSeen() throws -> [String: String] { try read(Self.firstSeen) }
+
+    static func firstSeen(_ db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.fingerprint AS fingerprint, MIN(u.generatedAt) AS first FROM results r
+                JOIN runs u ON u.id = r.run WHERE r.status IN ('fail', 'waived') GROUP BY r.fingerprint
+                """)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["fingerprint"] as String, $0["first"] as String) })
     }
 
     /// Runs, newest first.
