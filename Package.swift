@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NHIAuditTests",
-            dependencies: ["NHIAudit"]
+            dependencies: ["NHIAudit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
