@@ -53,16 +53,13 @@ struct HistoryPruneCommand: ParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
-    func validate() throws {
-        if (keep == nil) == (olderThan == nil) { throw ValidationError("give exactly one of --keep N or --older-than D") }
-        if let keep, keep < 0 { throw ValidationError("--keep takes a count of 0 or more") }
-        if let olderThan, DurationParser.seconds(from: olderThan) == nil {
-            throw ValidationError("--older-than takes a duration such as 30d or 12h, not '\(olderThan)'")
-        }
-    }
-
     func run() throws {
         try exitForToolError {
+            if (keep == nil) == (olderThan == nil) { throw ToolError("give exactly one of --keep N or --older-than D") }
+            if let keep, keep < 0 { throw ToolError("--keep takes a count of 0 or more") }
+            if let olderThan, DurationParser.seconds(from: olderThan) == nil {
+                throw ToolError("--older-than takes a duration such as 30d or 12h, not '\(olderThan)'")
+            }
             let store = try history.open()
             let deleted: Int
             if let keep {

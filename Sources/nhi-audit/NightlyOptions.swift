@@ -21,9 +21,10 @@ struct NightlyOptions: ParsableArguments {
     @Option(name: .customLong("min-coverage"), help: "PCT for every framework, or FRAMEWORK=PCT; exit 3 when the assessed share of automated requirements is lower. Repeatable.")
     var minCoverage: [String] = []
 
-    func validate() throws {
+    /// Usage errors, exit code 2 like every other (ArgumentParser's `validate` would exit 64).
+    func check() throws {
         if failOnNew && noHistory && baseline == nil {
-            throw ValidationError("--fail-on-new needs the history (drop --no-history) or a --baseline")
+            throw ToolError("--fail-on-new needs the history (drop --no-history) or a --baseline")
         }
         _ = try coverageTargets()
     }
@@ -72,14 +73,14 @@ struct NightlyOptions: ParsableArguments {
         for entry in minCoverage {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard let percent = Double(parts.last!.trimmingCharacters(in: CharacterSet(charactersIn: "% "))), (0...100).contains(percent) else {
-                throw ValidationError("--min-coverage takes PCT or FRAMEWORK=PCT with PCT in 0...100, not '\(entry)'")
+                throw ToolError("--min-coverage takes PCT or FRAMEWORK=PCT with PCT in 0...100, not '\(entry)'")
             }
             if parts.count == 1 {
                 for framework in FrameworkCatalog.order { targets[framework] = percent }
             } else if FrameworkCatalog.order.contains(parts[0]) {
                 targets[parts[0]] = percent
             } else {
-                throw ValidationError("--min-coverage: unknown framework '\(parts[0])'; use \(FrameworkCatalog.order.joined(separator: ", "))")
+                throw ToolError("--min-coverage: unknown framework '\(parts[0])'; use \(FrameworkCatalog.order.joined(separator: ", "))")
             }
         }
         return targets

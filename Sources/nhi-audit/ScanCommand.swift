@@ -37,6 +37,7 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         try exitForToolError {
             let threshold = try FailThreshold(failOn)
+            try nightly.check()
             let renderers = try Self.renderers(for: format)
             for path in paths + policy where !FileManager.default.fileExists(atPath: path) {
                 throw ToolError("\(path): no such file or folder")
