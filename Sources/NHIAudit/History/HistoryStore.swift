@@ -56,14 +56,14 @@ public final class HistoryStore: Sendable {
 
     /// Opens (and with `create`, creates and migrates) the database at `path`.
     public static func open(at path: String, create: Bool = true) throws -> HistoryStore {
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create { throw StoreError(description: "\(path): no history database (run `nhi-audit scan` first)") }
-        if exists { try checkExisting(path) }
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(description: "\(path): no history database (run `nhi-audit scan` first)")
+        }
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         // Two scans creating the database at once would both run the first migration: serialize set-up.
         return try withSetupLock(path) {
-            if exists || FileManager.default.fileExists(atPath: path) { try checkExisting(path) }
+            if FileManager.default.fileExists(atPath: path) { try checkExisting(path) }
             var config = Configuration()
             config.journalMode = .wal
             config.busyMode = .timeout(60)
