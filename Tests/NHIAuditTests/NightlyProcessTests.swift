@@ -57,7 +57,7 @@ import Testing
         let firstReport = try Data(contentsOf: report)
         let firstResults = try HistoryStore.open(at: database, create: false).results(of: 1)
         #expect(!firstResults.isEmpty)
-        for delay in [0, 2, 5, 10, 20, 35, 50, 75, 100, 150, 200, 300] {
+        for delay in [0, 2, 5, 10, 20, 35, 50, 75, 100, 120, 140, 160, 180, 200, 250, 300] {
             let (process, _, _) = try runner.start(scan())
             usleep(useconds_t(delay * 1000))
             kill(process.processIdentifier, SIGKILL)
@@ -77,6 +77,8 @@ import Testing
         #expect(after.status == 0, "\(after.stderr)")
         let store = try HistoryStore.open(at: database, create: false)
         #expect(try store.results(of: 1) == firstResults)
+        // Every run a killed scan managed to commit is whole: all its results or no run at all.
+        for run in try store.runs() { #expect(try store.results(of: run.id).count == firstResults.count, "run \(run.id) is partial") }
         #expect(try store.runs().first.map { try store.results(of: $0.id).count } == firstResults.count)
     }
 
