@@ -32,6 +32,27 @@ import Testing
         #expect(try store.results(of: 2).count == second.results.count)
     }
 
+    @Test func inlineSecretNeverReachesTheDatabase() throws {
+        let secret = "hs256-shared-secret-Zq8v2LmN4pR7tY1w"
+        let folder = try HistoryFixtures.temporaryFolder()
+        let path = folder.appendingPathComponent("h.sqlite").path
+        let issuer = """
+            apiVersion: nhi-audit/v1
+            kind: Issuer
+            metadata: {name: sts, owner: team-a}
+            spec:
+              signing: {algorithm: HS256, keyType: oct, keyStorage: inline, secret: "\(secret)"}
+              tokens: {defaultTTL: 12h}
+            """
+        var document = HistoryFixtures.document([("a.yaml", issuer)])
+        try HistoryStore.open(at: path).record(&document, paths: ["a.yaml"])
+        var bytes = Data()
+        for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data() }
+        #expect(!bytes.isEmpty)
+        #expect(bytes.range(of: Data(secret.utf8)) == nil)
+        #expect(bytes.range(of: Data("Zq8v2LmN".utf8)) == nil)
+    }
+
     @Test func pruneKeepsTheNewestOrDropsOldRuns() throws {
         let folder = try HistoryFixtures.temporaryFolder()
         let store = try HistoryStore.open(at: folder.appendingPathComponent("h.sqlite").path)
