@@ -9,6 +9,8 @@ public struct Scan: Sendable {
     public var clock: ReportClock
     /// Files of `kind: Waiver` documents (`--waivers`); read like inputs, so their hashes enter the digests.
     public var waiverFiles: [String] = []
+    /// Never read as inputs (the history database and its companions), besides the report folder.
+    public var excludedPaths: [String] = []
 
     public init(paths: [String], policyFiles: [String] = [], outputDirectory: URL, home: URL, clock: ReportClock) {
         self.paths = paths
@@ -20,7 +22,7 @@ public struct Scan: Sendable {
 
     public func run() throws -> ResultDocument {
         let catalog = try Catalog.load(from: home.appendingPathComponent("mappings"))
-        var loaded = EstateLoader().load(paths: paths + policyFiles + waiverFiles, excluding: [outputDirectory.path])
+        var loaded = EstateLoader().load(paths: paths + policyFiles + waiverFiles, excluding: [outputDirectory.path] + excludedPaths)
         loaded.estate.preferredPolicyFiles = Set(policyFiles)
         var document = Evaluator(catalog: catalog).evaluate(loaded, clock: clock)
         document.runDigest = try RunDigest.compute(

@@ -46,6 +46,7 @@ struct ScanCommand: ParsableCommand {
                 paths: paths, policyFiles: policy, outputDirectory: URL(fileURLWithPath: out),
                 home: try homeOptions.resolve(), clock: .fromEnvironment())
             scan.waiverFiles = nightly.waivers
+            scan.excludedPaths = nightly.noHistory ? [] : HistoryStore.files(at: nightly.history.path)
             var document = try scan.run()
             try nightly.annotate(&document, paths: paths + policy + nightly.waivers)
             let written = try scan.write(document, formats: renderers)

@@ -82,6 +82,16 @@ import Testing
         #expect(try store.runs().first.map { try store.results(of: $0.id).count } == firstResults.count)
     }
 
+    @Test func historyInsideTheScannedFolderIsNotAnInput() throws {
+        let arguments = scan(["--history", "estate/history.sqlite"])
+        #expect(try runner.run(arguments).status == 0)
+        #expect(try runner.run(arguments).status == 0)
+        let store = try HistoryStore.open(at: folder.appendingPathComponent("estate/history.sqlite").path, create: false)
+        let runs = try store.runs()
+        #expect(runs.count == 2)
+        #expect(runs[0].runDigest == runs[1].runDigest, "the database must not enter the digest")
+    }
+
     @Test func corruptHistoryIsRefusedByScanWithExitCode2() throws {
         let database = folder.appendingPathComponent("notes.sqlite")
         let garbage = Data(String(repeating: "meeting notes, not a database\n", count: 40).utf8)

@@ -54,6 +54,9 @@ public final class HistoryStore: Sendable {
         self.path = path
     }
 
+    /// The database and the files SQLite and the set-up lock keep beside it.
+    public static func files(at path: String) -> [String] { ["", "-wal", "-shm", ".lock"].map { path + $0 } }
+
     /// Opens (and with `create`, creates and migrates) the database at `path`.
     public static func open(at path: String, create: Bool = true) throws -> HistoryStore {
         if !create && !FileManager.default.fileExists(atPath: path) {
