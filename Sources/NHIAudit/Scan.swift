@@ -7,6 +7,10 @@ public struct Scan: Sendable {
     public var outputDirectory: URL
     public var home: URL
     public var clock: ReportClock
+    /// Files of `kind: Waiver` documents (`--waivers`); read like inputs, so their hashes enter the digests.
+    public var waiverFiles: [String] = []
+    /// Never read as inputs (the history database and its companions), besides the report folder.
+    public var excludedPaths: [String] = []
 
     public init(paths: [String], policyFiles: [String] = [], outputDirectory: URL, home: URL, clock: ReportClock) {
         self.paths = paths
@@ -18,9 +22,12 @@ public struct Scan: Sendable {
 
     public func run() throws -> ResultDocument {
         let catalog = try Catalog.load(from: home.appendingPathComponent("mappings"))
-        var loaded = EstateLoader().load(paths: paths + policyFiles, excluding: [outputDirectory.path])
+        var loaded = EstateLoader().load(paths: paths + policyFiles + waiverFiles, excluding: [outputDirectory.path] + excludedPaths)
         loaded.estate.preferredPolicyFiles = Set(policyFiles)
-        return Evaluator(catalog: catalog).evaluate(loaded, clock: clock)
+        var document = Evaluator(catalog: catalog).evaluate(loaded, clock: clock)
+        document.runDigest = try RunDigest.compute(
+            inputDigest: document.inputDigest, mappings: home.appendingPathComponent("mappings"), waivers: loaded.estate.waivers)
+        return document
     }
 
     /// Renders every requested format first, then writes them, so a template error leaves old reports intact.

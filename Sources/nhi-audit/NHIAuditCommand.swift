@@ -11,10 +11,11 @@ struct NHIAuditCommand: ParsableCommand {
             Reads issuers, verifiers and policies, evaluates controls mapped to OWASP NHI Top 10 (2025), \
             NIST CSF 2.0 and NIST SP 800-207, and writes reports.
 
-            Exit codes: 0 no failure at or above --fail-on; 1 a failure at or above it; 2 usage or tool error.
+            Exit codes: 0 no failure at or above --fail-on; 1 a failure at or above it; 2 usage or tool error; \
+            3 an expired waiver or coverage below --min-coverage.
             """,
         version: NHIAuditVersion.current,
-        subcommands: [ScanCommand.self, ControlsCommand.self, ExplainCommand.self, ValidateCommand.self])
+        subcommands: [ScanCommand.self, ControlsCommand.self, ExplainCommand.self, ValidateCommand.self, HistoryCommand.self, DiffCommand.self, BaselineCommand.self])
 }
 
 /// Options every command that reads the catalog shares.

@@ -7,7 +7,12 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Scan files and folders, evaluate every control and write reports.",
         discussion: """
-            Exit codes: 0 no failure at or above --fail-on; 1 at least one; 2 usage or tool error.
+            Exit codes: 0 no failure at or above --fail-on; 1 at least one; 2 usage or tool error; 3 an expired \
+            waiver or coverage below --min-coverage (3 wins over 1). Waived results never fail the gate; with \
+            --baseline (or --fail-on-new) only failures not in the baseline count.
+
+            Every run is recorded in the history database (--history, default \(HistoryStore.defaultPath); \
+            --no-history to skip): see `nhi-audit history` and `nhi-audit diff`.
             """)
 
     @Argument(help: "Files or folders to scan (folders are walked recursively; hidden folders are skipped).")
@@ -27,19 +32,28 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var homeOptions: HomeOptions
 
+    @OptionGroup var nightly: NightlyOptions
+
     func run() throws {
         try exitForToolError {
             let threshold = try FailThreshold(failOn)
+            try nightly.check()
             let renderers = try Self.renderers(for: format)
             for path in paths + policy where !FileManager.default.fileExists(atPath: path) {
                 throw ToolError("\(path): no such file or folder")
             }
-            let scan = Scan(
+            var scan = Scan(
                 paths: paths, policyFiles: policy, outputDirectory: URL(fileURLWithPath: out),
                 home: try homeOptions.resolve(), clock: .fromEnvironment())
-            let document = try scan.run()
+            scan.waiverFiles = nightly.waivers
+            scan.excludedPaths = nightly.noHistory ? [] : HistoryStore.files(at: nightly.history.path)
+            var document = try scan.run()
+            try nightly.annotate(&document, paths: paths + policy + nightly.waivers)
             let written = try scan.write(document, formats: renderers)
             print(TerminalSummary(document: document, written: written.map(\.path), threshold: threshold).text)
+            let problems = try nightly.governanceProblems(document)
+            print(NightlySummary(document: document, problems: problems).text)
+            if !problems.isEmpty { throw ExitCode(3) }
             if threshold.isBreached(by: document) { throw ExitCode(1) }
         }
     }
@@ -72,6 +86,6 @@ struct FailThreshold {
 
     func isBreached(by document: ResultDocument) -> Bool {
         guard let severity else { return false }
-        return document.results.contains { $0.status == .fail && $0.severity >= severity }
+        return document.results.contains { $0.status == .fail && $0.severity >= severity && $0.inBaseline != true }
     }
 }

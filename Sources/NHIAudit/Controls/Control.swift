@@ -43,6 +43,8 @@ extension SecretMaterial: EvidenceSource {
 public enum ResultStatus: String, Codable, Sendable, CaseIterable {
     case pass, fail, indeterminate
     case notApplicable = "not-applicable"
+    /// A failure accepted by an unexpired waiver: never a pass, never fails the gate.
+    case waived
 }
 
 /// What a control decided about one entity.

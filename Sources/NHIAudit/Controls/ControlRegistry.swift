@@ -11,6 +11,10 @@ public struct ControlRegistry: Sendable {
         UnreadableInputControl.self,
         UnrecognizedInputControl.self,
         DuplicateKeyControl.self,
+        // Waivers
+        WaiverExpiredControl.self,
+        WaiverStaleControl.self,
+        WaiverDurationControl.self,
         // Issuers
         IssuerDefaultTTLControl.self,
         // Verifiers

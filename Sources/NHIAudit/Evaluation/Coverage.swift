@@ -1,6 +1,7 @@
 /// Coverage per framework requirement. A requirement is `fail` if any mapped control failed, `indeterminate`
 /// if any could not decide, `pass` only if mapped controls passed, `not-assessed` if controls map to it but
-/// nothing in scope was judged, and `manual` if no automated control maps to it.
+/// nothing in scope was judged, and `manual` if no automated control maps to it. `waived` (no failure, but a
+/// failure accepted by a waiver) ranks below `fail` and above `indeterminate`: accepted risk is never a pass.
 public struct CoverageCalculator {
     public var catalog: Catalog
     public var registry: ControlRegistry
@@ -28,6 +29,7 @@ public struct CoverageCalculator {
     static func status(controls: [String], counts: [String: Int]) -> ResultDocument.CoverageItem.Status {
         if controls.isEmpty { return .manual }
         if counts[ResultStatus.fail.rawValue, default: 0] > 0 { return .fail }
+        if counts[ResultStatus.waived.rawValue, default: 0] > 0 { return .waived }
         if counts[ResultStatus.indeterminate.rawValue, default: 0] > 0 { return .indeterminate }
         if counts[ResultStatus.pass.rawValue, default: 0] > 0 { return .pass }
         return .notAssessed

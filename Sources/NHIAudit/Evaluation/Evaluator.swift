@@ -22,6 +22,8 @@ public struct Evaluator: Sendable {
                 results.append(result(outcome, descriptor: descriptor))
             }
         }
+        let staleness = WaiverApplication.apply(to: &results, context: context)
+        if let descriptor = catalog.control(WaiverStaleControl.id) { results += staleness.map { result($0, descriptor: descriptor) } }
         results.sort {
             ($0.location.file, $0.location.line, $0.location.column, $0.control, $0.entity.name, $0.id)
                 < ($1.location.file, $1.location.line, $1.location.column, $1.control, $1.entity.name, $1.id)
@@ -125,6 +127,7 @@ extension EffectivePolicy {
             "allowedKeyStorage": "\(allowedKeyStorage.value.joined(separator: ", ")) (\(allowedKeyStorage.source))",
             "accessReviewInterval": duration(accessReviewInterval),
             "requireOwner": "\(requireOwner.value) (\(requireOwner.source))",
+            "maxWaiverDuration": duration(maxWaiverDuration),
         ]
     }
 }

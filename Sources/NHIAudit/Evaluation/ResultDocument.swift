@@ -63,6 +63,14 @@ public struct ResultDocument: Codable, Sendable {
         public var frameworks: [String: [String]]
         /// The policy whose thresholds applied (nil for input results).
         public var policy: String?
+        /// The waiver that accepted (or, expired, no longer accepts) this failure.
+        public var waiver: WaiverRecord? = nil
+        /// Date of the earliest recorded run in which this result failed (history on).
+        public var firstSeen: String? = nil
+        /// Failing now but not in the previous run (history on).
+        public var isNew: Bool? = nil
+        /// With `--baseline`: whether this failure is already in the baseline (not new debt).
+        public var inBaseline: Bool? = nil
     }
 
     public struct Summary: Codable, Sendable {
@@ -79,6 +87,7 @@ public struct ResultDocument: Codable, Sendable {
             case fail, pass, indeterminate
             case notAssessed = "not-assessed"
             case manual
+            case waived
         }
 
         public var id: String
@@ -106,4 +115,10 @@ public struct ResultDocument: Codable, Sendable {
     public var controls: [ControlDescriptor]
     /// Verifier-to-issuer trust edges (added in 1.x; absent in older documents).
     public var trustGraph: TrustGraph? = nil
+    /// SHA-256 over the input digest, the catalog's control files and the waivers (see `RunDigest`).
+    public var runDigest: String? = nil
+    /// Previous run and trend, from the history database (absent with `--no-history`).
+    public var history: HistoryInfo? = nil
+    /// The baseline compared against with `--baseline`.
+    public var baseline: BaselineInfo? = nil
 }

@@ -114,7 +114,7 @@ public struct EstateLoader: Sendable {
         } else {
             formats = importDocuments(source, into: sink, record: &record)
         }
-        let entityCount = sink.estate.allEntities.count
+        let entityCount = sink.estate.allEntities.count + sink.estate.waivers.count
         record.entities = entityCount
         if formats.isEmpty {
             if sink.diagnostics.diagnostics.isEmpty {

@@ -13,6 +13,8 @@ public struct Estate: Sendable {
     public var serviceAccountTokenSecrets: [ServiceAccountTokenSecret] = []
     public var federationTrusts: [FederationTrust] = []
     public var spireDeployments: [SpireDeployment] = []
+    /// Accepted risks (`kind: Waiver`); governance records, not audited configuration, so not in `allEntities`.
+    public var waivers: [Waiver] = []
     /// Files given with `--policy`: their Policy documents win over ones found among the inputs.
     public var preferredPolicyFiles: Set<String> = []
 
@@ -51,6 +53,7 @@ public struct Estate: Sendable {
         serviceAccountTokenSecrets.append(contentsOf: other.serviceAccountTokenSecrets)
         federationTrusts.append(contentsOf: other.federationTrusts)
         spireDeployments.append(contentsOf: other.spireDeployments)
+        waivers.append(contentsOf: other.waivers)
         preferredPolicyFiles.formUnion(other.preferredPolicyFiles)
     }
 }

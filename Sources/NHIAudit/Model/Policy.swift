@@ -14,13 +14,15 @@ public struct Policy: Entity {
     public var allowedKeyStorage: ListField
     public var accessReviewInterval: Field<Int>
     public var requireOwner: Field<Bool>
+    public var maxWaiverDuration: Field<Int>
     public var secrets: [SecretMaterial] { [] }
 
     public init(
         metadata: EntityMetadata, environments: ListField, maxTokenTTL: Field<Int>, maxClockSkew: Field<Int>,
         allowedAlgorithms: ListField, minRSAKeyBits: Field<Int>, maxKeyRotationPeriod: Field<Int>,
         maxJwksCacheTTL: Field<Int>, requireRevocationAbove: Field<Int>, allowedKeyStorage: ListField,
-        accessReviewInterval: Field<Int>, requireOwner: Field<Bool>
+        accessReviewInterval: Field<Int>, requireOwner: Field<Bool>,
+        maxWaiverDuration: Field<Int> = .absent("maxWaiverDuration", at: nil)
     ) {
         self.metadata = metadata
         self.environments = environments
@@ -34,6 +36,7 @@ public struct Policy: Entity {
         self.allowedKeyStorage = allowedKeyStorage
         self.accessReviewInterval = accessReviewInterval
         self.requireOwner = requireOwner
+        self.maxWaiverDuration = maxWaiverDuration
     }
 }
 
@@ -61,6 +64,7 @@ public struct EffectivePolicy: Sendable {
     public var allowedKeyStorage: Threshold<[String]>
     public var accessReviewInterval: Threshold<Int>
     public var requireOwner: Threshold<Bool>
+    public var maxWaiverDuration: Threshold<Int> = Threshold(value: 180 * 86_400, location: nil, path: "maxWaiverDuration")
 
     public static let baselineName = "baseline"
 
@@ -93,6 +97,7 @@ public struct EffectivePolicy: Sendable {
         allowedKeyStorage = Self.merge(Self.resolvedList(policy.allowedKeyStorage), base.allowedKeyStorage)
         accessReviewInterval = Self.merge(policy.accessReviewInterval, base.accessReviewInterval)
         requireOwner = Self.merge(policy.requireOwner, base.requireOwner)
+        maxWaiverDuration = Self.merge(policy.maxWaiverDuration, base.maxWaiverDuration)
     }
 
     private init(

@@ -74,6 +74,10 @@ public struct JUnitReportRenderer: ReportRenderer {
                 }
             case .notApplicable:
                 try xml.element("skipped", attributes: ["message": result.message]) {}
+            case .waived:
+                // An accepted risk: not a pass, and not a CI failure either.
+                let waiver = result.waiver.map { " (waived until \($0.expires) by \($0.approvedBy), \($0.ticket))" } ?? ""
+                try xml.element("skipped", attributes: ["message": "waived: \(result.message)\(waiver)"]) {}
             case .pass:
                 break
             }

@@ -32,11 +32,12 @@ public struct NativeImporter: DocumentImporter {
         case "Verifier":
             sink.estate.verifiers.append(NativeVerifierReader.read(spec, metadata: metadata, sink: diagnostics))
         case "Policy": sink.estate.policies.append(NativePolicyReader.read(spec, metadata: metadata))
+        case "Waiver": sink.estate.waivers.append(WaiverReader.read(spec, metadata: metadata, sink: diagnostics))
         default:
             diagnostics.add(
                 .init(
                     .unreadable, at: document["kind"]?.location ?? document.location, field: "kind",
-                    "kind '\(kind ?? "")' is not one of Issuer, Verifier, Policy; the document is not assessed"))
+                    "kind '\(kind ?? "")' is not one of Issuer, Verifier, Policy, Waiver; the document is not assessed"))
             return
         }
         if document["spec"] == nil {

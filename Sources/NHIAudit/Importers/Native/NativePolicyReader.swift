@@ -14,7 +14,8 @@ enum NativePolicyReader {
             requireRevocationAbove: spec.duration("requireRevocationAbove"),
             allowedKeyStorage: spec.stringList("allowedKeyStorage"),
             accessReviewInterval: spec.duration("accessReviewInterval"),
-            requireOwner: spec.bool("requireOwner"))
+            requireOwner: spec.bool("requireOwner"),
+            maxWaiverDuration: spec.duration("maxWaiverDuration"))
         appliesTo.reportUnknownKeys()
         return policy
     }

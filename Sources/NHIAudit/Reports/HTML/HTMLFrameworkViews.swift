@@ -49,6 +49,7 @@ struct FrameworkView {
         case .fail: "Fail"
         case .pass: "Pass"
         case .indeterminate: "Indeterminate"
+        case .waived: "Waived"
         case .notAssessed: "Not assessed"
         case .manual: "Manual evidence needed"
         }
