@@ -175,7 +175,10 @@ public struct EstateLoader: Sendable {
             } else {
                 // Not YAML at all and no text importer took it: unrecognized, with the parse problem as context.
                 let tried = importers.formatNames.joined(separator: ", ")
-                sink.report(.init(.unrecognized, at: location, "not a recognized format (tried: \(tried)); as YAML: \(reason)"))
+                let message = "not a recognized format (tried: \(tried)); as YAML: \(reason)"
+                sink.report(.init(.unrecognized, at: location, message))
+                record.notes.append(message)
+                return formats
             }
             record.notes.append("\(location): \(reason)")
         }

@@ -40,7 +40,13 @@ enum VaultJWTReader {
             issuer.note = "issuer is the discovery URL's issuer (Vault checks the ID token against it)"
         }
         var keySource = settings.string("jwks_url")
-        if keySource.isAbsent { keySource = settings.string("oidc_discovery_url") }
+        if keySource.isAbsent, settings.has("oidc_discovery_url") {
+            // Keys come from whatever the discovery document names: not a URL the role pins.
+            let discovery = settings.string("oidc_discovery_url")
+            keySource = Field(
+                .absent, path: discovery.path, location: discovery.location,
+                note: "keys are found through OIDC discovery at \(discovery.display ?? "oidc_discovery_url")")
+        }
         if keySource.isAbsent, settings.has("jwt_validation_pubkeys") {
             keySource = settings.stringList("jwt_validation_pubkeys").map { _ in "jwt_validation_pubkeys" }
         }
@@ -162,12 +168,19 @@ enum VaultJWTReader {
                 audience: audienceChecked, expiration: vaultAlways("expiration"), notBefore: vaultAlways("notBefore")),
             audiences: audiences, maxTokenAge: .absent("max_age", at: anchor), clockSkew: skew,
             jwks: .init(cacheTTL: .absent("jwks cache", at: anchor), refreshOnUnknownKid: .absent("jwks refresh", at: anchor),
-                        tlsVerify: .absent("jwks_ca_pem", at: anchor)),
+                        tlsVerify: .productDefault(true, path: "jwks_ca_pem", at: anchor,
+                                                   note: "Vault verifies the key server's certificate against the system roots when jwks_ca_pem is unset (\(docs))")),
             trustsTokenHeaders: .productDefault(false, path: "trustsTokenHeaders", at: anchor,
                                                 note: "Vault verifies with its configured keys only, never jku/x5u/jwk headers"),
-            tokenSources: .absent("tokenSources", at: anchor), forwardsToken: .absent("forwardsToken", at: anchor),
+            tokenSources: .productDefault([.known("body", path: "jwt", at: anchor)], path: "tokenSources", at: anchor,
+                                          note: "the JWT is sent in the login request body (POST auth/<mount>/login, parameter jwt)"),
+            forwardsToken: .productDefault(false, path: "forwardsToken", at: anchor,
+                                           note: "login exchanges the JWT for a Vault token; the JWT is not passed on"),
             requiresToken: .productDefault(true, path: "requiresToken", at: anchor, note: "JWT login requires a token"),
-            revocationCheck: .absent("revocationCheck", at: anchor), replayProtection: .absent("replayProtection", at: anchor),
+            revocationCheck: .productDefault("none", path: "revocationCheck", at: anchor,
+                                             note: "Vault JWT auth has no revocation check for incoming JWTs"),
+            replayProtection: .productDefault(false, path: "replayProtection", at: anchor,
+                                              note: "Vault JWT auth does not track jti, so a JWT can log in again until it expires"),
             logsTokenValues: logging, secrets: backend?.secrets ?? [])
     }
 }
