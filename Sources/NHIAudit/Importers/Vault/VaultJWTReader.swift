@@ -20,6 +20,8 @@ struct VaultBackend {
     var maxLeaseTTL: Field<Int>
     /// A committed `oidc_client_secret` (fingerprint only); carried by the roles' verifiers.
     var secrets: [SecretMaterial]
+    /// Keys are the static `jwt_validation_pubkeys`: nothing is fetched.
+    var staticKeys = false
 }
 
 /// Maps Vault JWT/OIDC auth roles to `FederationTrust` and `Verifier`.
@@ -41,8 +43,11 @@ enum VaultJWTReader {
         }
         var keySource = settings.string("jwks_url")
         if keySource.isAbsent { keySource = settings.string("oidc_discovery_url") }
-        if keySource.isAbsent, settings.has("jwt_validation_pubkeys") {
-            keySource = settings.stringList("jwt_validation_pubkeys").map { _ in "jwt_validation_pubkeys" }
+        let staticKeys = keySource.isAbsent && settings.has("jwt_validation_pubkeys")
+        if staticKeys {
+            let keys = settings.stringList("jwt_validation_pubkeys")
+            keySource = Field(.absent, path: keys.path, location: keys.location, display: "jwt_validation_pubkeys",
+                note: "static public keys in the configuration; nothing is fetched")
         }
         var secrets: [SecretMaterial] = []
         let clientSecret = settings.string("oidc_client_secret")
@@ -52,7 +57,8 @@ enum VaultJWTReader {
         return VaultBackend(
             issuer: issuer, keySource: keySource, algorithms: settings.stringList("jwt_supported_algs"),
             defaultLeaseTTL: tune?.defaultTTL ?? .absent("tune.default_lease_ttl", at: nil),
-            maxLeaseTTL: tune?.maxTTL ?? .absent("tune.max_lease_ttl", at: nil), secrets: secrets)
+            maxLeaseTTL: tune?.maxTTL ?? .absent("tune.max_lease_ttl", at: nil), secrets: secrets,
+            staticKeys: staticKeys)
     }
 
     static func role(
@@ -153,7 +159,7 @@ enum VaultJWTReader {
             ? .known(false, path: "bound_audiences", at: audiences.location ?? anchor, display: "not set",
                      note: "without bound_audiences Vault accepts only tokens that carry no aud claim, unchecked")
             : audiences.map { _ in true }
-        return Verifier(
+        var verifier = Verifier(
             metadata: metadata, trustedIssuers: .known([trusted], path: "backend", at: anchor, display: provider.display),
             algorithms: backend?.algorithms ?? .absent("backend.jwt_supported_algs", at: anchor),
             validates: .init(
@@ -169,5 +175,7 @@ enum VaultJWTReader {
             requiresToken: .productDefault(true, path: "requiresToken", at: anchor, note: "JWT login requires a token"),
             revocationCheck: .absent("revocationCheck", at: anchor), replayProtection: .absent("replayProtection", at: anchor),
             logsTokenValues: logging, secrets: backend?.secrets ?? [])
+        if backend?.staticKeys == true { verifier.localKeys = "static public keys (jwt_validation_pubkeys)" }
+        return verifier
     }
 }
