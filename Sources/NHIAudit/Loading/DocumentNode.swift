@@ -15,10 +15,13 @@ public struct DocumentNode {
         public var lines: Int
         /// Added to columns on the embedded text's first line only.
         public var firstLineColumns: Int
+        /// Added to columns on every line (a block scalar's indentation, which YAML strips from its text).
+        public var allColumns: Int
 
-        public init(lines: Int, firstLineColumns: Int) {
+        public init(lines: Int, firstLineColumns: Int, allColumns: Int = 0) {
             self.lines = lines
             self.firstLineColumns = firstLineColumns
+            self.allColumns = allColumns
         }
     }
 
@@ -40,7 +43,8 @@ public struct DocumentNode {
         let column = mark?.column ?? 1
         guard let shift else { return SourceLocation(file: file, line: line, column: column) }
         return SourceLocation(
-            file: file, line: line + shift.lines, column: line == 1 ? column + shift.firstLineColumns : column)
+            file: file, line: line + shift.lines,
+            column: (line == 1 ? column + shift.firstLineColumns : column) + shift.allColumns)
     }
 
     public var isMapping: Bool { node.mapping != nil }

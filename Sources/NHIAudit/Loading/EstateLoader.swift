@@ -129,6 +129,11 @@ public struct EstateLoader: Sendable {
             let hasProblems = sink.diagnostics.diagnostics.contains { $0.code != .unrecognized } || !record.notes.isEmpty
             record.status = entityCount == 0 ? .notAssessed : (hasProblems ? .partial : .assessed)
         }
+        // The report lists why a file is not (fully) assessed from its notes: give the diagnostics when the
+        // importer left none.
+        if record.status != .assessed, record.notes.isEmpty {
+            record.notes = sink.diagnostics.diagnostics.map { "\($0.location): \($0.message)" }
+        }
         return FileResult(record: record, estate: sink.estate, diagnostics: sink.diagnostics.diagnostics)
     }
 

@@ -11,6 +11,15 @@ public enum Placeholder {
         if upper.hasPrefix("PATCH_ME") || upper.hasPrefix("REPLACE_ME") || upper.hasPrefix("CHANGE_ME") {
             return text
         }
+        if isFillInName(trimmed) { return text }
         return nil
+    }
+
+    /// Samples write `YOUR_AUDIENCE`, `MY_CLIENT_ID`, `EXAMPLE_ISSUER` for "put yours here". Only the whole
+    /// value in upper case with underscores counts, so real values such as `your-api` or `my_service` stay known.
+    private static func isFillInName(_ text: String) -> Bool {
+        guard let prefix = ["YOUR_", "MY_", "EXAMPLE_"].first(where: text.hasPrefix) else { return false }
+        let rest = text.dropFirst(prefix.count)
+        return !rest.isEmpty && rest.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 }

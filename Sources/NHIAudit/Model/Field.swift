@@ -66,7 +66,9 @@ public struct Field<Value: Sendable>: Sendable {
     public var unknownReason: String? {
         switch state {
         case .known: return nil
-        case .absent: return "\(path) is not set"
+        // An importer's note on an absent value says why it is not in the file (e.g. keys read from a local
+        // file at run time); "is not set" would be wrong there.
+        case .absent: return note.map { "\(path): \($0)" } ?? "\(path) is not set"
         case .placeholder(let text): return "\(path) is the unresolved placeholder \(text)"
         case .invalid(let reason): return "\(path) could not be read: \(reason)"
         }

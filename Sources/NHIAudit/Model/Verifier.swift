@@ -66,6 +66,8 @@ public struct Verifier: Entity {
     public var secrets: [SecretMaterial]
     /// The workloads a mesh verifier applies to (Istio RequestAuthentication), nil for other formats.
     public var scope: WorkloadScope? = nil
+    /// Where the keys come from when nothing is fetched (inline keys, a local key file, static public keys).
+    public var localKeys: String? = nil
 
     public init(
         metadata: EntityMetadata, trustedIssuers: Field<[TrustedIssuer]>, algorithms: ListField,

@@ -3,6 +3,10 @@ public struct AccessReviewControl: AnyEntityControl {
     public static let id = "POL-003"
     public init() {}
 
+    public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
+        evaluateOncePerBlock(context) { $0.metadata.lastReviewed.isAbsent }
+    }
+
     public func check(_ entity: any Entity, policy: EffectivePolicy, context: EvaluationContext) -> Outcome {
         if entity is KeySet {
             return .notApplicable("a key set is reviewed with the issuer or verifier that publishes or trusts it")

@@ -15,6 +15,27 @@ extension AnyEntityControl {
     }
 }
 
+extension AnyEntityControl {
+    /// Like `evaluate`, but entities read from one configuration block (a Vault role is a verifier and a
+    /// federation trust, a SPIRE server an issuer and a deployment) that all lack what `lacks` tests are judged
+    /// once, on the first of them: the others would repeat the same finding at the same line.
+    func evaluateOncePerBlock(_ context: EvaluationContext, lacks: (any Entity) -> Bool) -> [EntityOutcome] {
+        var first: [SourceLocation: EntityRef] = [:]
+        return context.estate.allEntities.map { entity in
+            let policy = context.policy(for: entity.metadata)
+            let location = entity.metadata.location
+            var outcome: Outcome
+            if !(entity is KeySet), lacks(entity), let earlier = first[location] {
+                outcome = .notApplicable("same configuration block as \(earlier), where it is judged")
+            } else {
+                if !(entity is KeySet), lacks(entity) { first[location] = entity.ref }
+                outcome = check(entity, policy: policy, context: context)
+            }
+            return EntityOutcome(entity: entity.ref, anchor: location, policy: policy.name, outcome: outcome)
+        }
+    }
+}
+
 /// A control judged on each Policy document itself.
 public protocol PolicyControl: EntityControl where Subject == Policy {}
 extension PolicyControl {

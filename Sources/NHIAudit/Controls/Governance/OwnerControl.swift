@@ -3,6 +3,10 @@ public struct OwnerControl: AnyEntityControl {
     public static let id = "POL-002"
     public init() {}
 
+    public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
+        evaluateOncePerBlock(context) { $0.metadata.owner.isAbsent }
+    }
+
     public func check(_ entity: any Entity, policy: EffectivePolicy, context: EvaluationContext) -> Outcome {
         if entity is KeySet {
             return .notApplicable("a key set is owned by the issuer or verifier that publishes or trusts it")

@@ -5,7 +5,9 @@ public struct IssuerAudienceControl: IssuerControl {
 
     public func check(_ issuer: Issuer, policy: EffectivePolicy, context: EvaluationContext) -> Outcome {
         let audiences = issuer.tokens.audiences
-        if audiences.isAbsent {
+        // An absent value with an importer's note is decided outside the file (e.g. per SPIRE registration
+        // entry): unknown, not missing.
+        if audiences.isAbsent, audiences.note == nil {
             return .fail(
                 "no audiences (spec.tokens.audiences) are configured: tokens name no recipient, so any service "
                     + "that trusts this issuer accepts them", at: audiences)

@@ -33,6 +33,12 @@ public struct IssuerKeyRotationControl: IssuerControl {
             }
         }
         if !problems.isEmpty { return .fail(problems.joined(separator: "; "), sources: sources) }
+        // A product that rotates its own keys (importer's note on the absent date) cannot be overdue.
+        if created.isAbsent, let automatic = created.note {
+            return .pass(
+                "rotation period \(DurationParser.format(seconds)) is within \(maximumText); \(automatic)",
+                at: period, created)
+        }
         guard let day = created.value else {
             return .unknown(
                 created,

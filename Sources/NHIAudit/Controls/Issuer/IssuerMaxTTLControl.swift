@@ -9,7 +9,9 @@ public struct IssuerMaxTTLControl: IssuerControl {
 
     public func check(_ issuer: Issuer, policy: EffectivePolicy, context: EvaluationContext) -> Outcome {
         let maxTTL = issuer.tokens.maxTTL
-        if maxTTL.isAbsent {
+        // An absent value with an importer's note is decided outside the file (e.g. per SPIRE registration
+        // entry): unknown, not missing.
+        if maxTTL.isAbsent, maxTTL.note == nil {
             return .fail(
                 "no maximum token lifetime (spec.tokens.maxTTL) is configured, so callers may request tokens of "
                     + "any lifetime; the control's ceiling is \(Self.ceilingText)", at: maxTTL)

@@ -9,16 +9,26 @@ public struct VerifierJWKSTransportControl: VerifierControl {
         if entries.isEmpty {
             return .notApplicable("no trusted issuer, so no JWKS is fetched", at: verifier.trustedIssuers)
         }
-        var verdict = Verdict()
         let uris = entries.map(\.jwksURI)
+        if let local = verifier.localKeys, uris.allSatisfy(\.isAbsent) {
+            return .notApplicable("no JWKS is fetched: the keys are \(local)", at: verifier.trustedIssuers)
+        }
+        var verdict = Verdict()
         let plain = uris.filter { field in field.value.map { !URLMatching.isHTTPS($0) } ?? false }
         if !plain.isEmpty {
             let names = plain.compactMap(\.value).joined(separator: ", ")
             verdict.fail("JWKS fetched without TLS from \(names)", at: plain)
         }
         let tlsVerify = verifier.jwks.tlsVerify
-        if tlsVerify.value == false {
+        // Importers record a JWKS fetched with no TLS at all (plain-http URL, plaintext cluster) as tlsVerify
+        // false with a note saying "plain": that is no TLS, not TLS without certificate verification.
+        let withoutTLS = tlsVerify.display.map { $0.lowercased().hasPrefix("http://") } == true
+            || tlsVerify.note?.contains("plain") == true
+        if tlsVerify.value == false, !withoutTLS {
             verdict.fail("the JWKS server's TLS certificate is not verified", at: tlsVerify)
+        } else if tlsVerify.value == false, plain.isEmpty {
+            let via = [tlsVerify.display, tlsVerify.note].compactMap { $0 }.joined(separator: ": ")
+            verdict.fail("JWKS fetched without TLS (\(via.isEmpty ? tlsVerify.path : via))", at: tlsVerify)
         }
         for uri in uris { _ = verdict.require(uri) }
         _ = verdict.require(tlsVerify)

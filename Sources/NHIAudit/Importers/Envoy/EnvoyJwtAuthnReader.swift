@@ -17,14 +17,15 @@ struct EnvoyJwtAuthnReader {
             _ = root.raw(key)
         }
         let providers = root.raw("providers")
-        let requirements = EnvoyRequirements(root: root, sink: sink)
+        var requirements = EnvoyRequirements(root: root, sink: sink)
         root.reportUnknownKeys()
         guard let providers, providers.isMapping, !providers.entries.isEmpty else {
             sink.add(.init(.unreadable, at: providers?.location ?? config.location, field: "\(config.path).providers",
                 "jwt_authn without providers: no token is verified"))
             return ([], [])
         }
-        requirements.reportUndefined(providers: Set(providers.entries.map(\.key)))
+        requirements.defined = Set(providers.entries.map(\.key))
+        requirements.reportUndefined()
         var verifiers: [Verifier] = []
         var keySets: [KeySet] = []
         for entry in providers.entries {
@@ -105,7 +106,7 @@ struct EnvoyJwtAuthnReader {
             : .absent("\(path).remote_jwks", at: at,
                 note: localFile.value.map { "keys are read from the local file \($0) at startup (not among the inputs)" }
                     ?? "keys are inline in local_jwks")
-        let verifier = Verifier(
+        var verifier = Verifier(
             metadata: metadata,
             trustedIssuers: .known([Verifier.TrustedIssuer(issuer: issuer, jwksURI: jwksURI, location: at)],
                 path: path, at: at, display: issuer.display ?? "(no issuer)"),
@@ -150,6 +151,9 @@ struct EnvoyJwtAuthnReader {
             replayProtection: JwtAuthnDefaults.noReplayProtection(path: path, at: at, product: product),
             logsTokenValues: JwtAuthnDefaults.noTokenLogging(path: path, at: at, product: product),
             secrets: [])
+        if !hasRemote {
+            verifier.localKeys = localFile.value.map { "read from the local file \($0)" } ?? "inline in local_jwks"
+        }
         guard let inline else { return (verifier, nil) }
         let keySet = KeySet(
             metadata: .unowned(name: "\(name)/local_jwks", format: format, at: keysLocation), origin: .verifierInline,

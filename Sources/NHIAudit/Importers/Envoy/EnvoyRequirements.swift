@@ -21,6 +21,8 @@ struct EnvoyRequirements {
     private(set) var unrequiredRules: [String] = []
     let rulesNode: DocumentNode?
     let sink: DiagnosticSink
+    /// The providers the config defines.
+    var defined: Set<String> = []
 
     init(root: FieldReader, sink: DiagnosticSink) {
         self.sink = sink
@@ -71,11 +73,13 @@ struct EnvoyRequirements {
         }
     }
 
-    func reportUndefined(providers: Set<String>) {
-        for mention in mentions where !providers.contains(mention.provider) {
+    private var undefined: [Mention] { mentions.filter { !defined.contains($0.provider) } }
+
+    func reportUndefined() {
+        for mention in undefined {
             sink.add(.init(.unreadable, at: mention.location, field: mention.path,
                 "rule requires provider '\(mention.provider)', which is not defined under providers; Envoy rejects "
-                    + "the configuration (defined: \(providers.sorted().joined(separator: ", ")))"))
+                    + "the configuration (defined: \(defined.sorted().joined(separator: ", ")))"))
         }
     }
 
@@ -85,6 +89,11 @@ struct EnvoyRequirements {
     }
 
     func requiresToken(_ provider: String, at anchor: SourceLocation, rulesPath: String) -> Field<Bool> {
+        // Envoy refuses to load such a config, so no request reaches it: whether tokens are required is moot.
+        if let broken = undefined.first {
+            return Field(.invalid("a rule requires the undefined provider '\(broken.provider)', so Envoy rejects the "
+                    + "configuration"), path: broken.path, location: broken.location, display: broken.provider)
+        }
         if let open = failOpen.first(where: { $0.providers.isEmpty || $0.providers.contains(provider) }) {
             let what = open.kind == "allow_missing_or_failed"
                 ? "requests with a missing or invalid token are let through"

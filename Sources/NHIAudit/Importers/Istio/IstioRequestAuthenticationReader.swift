@@ -107,6 +107,7 @@ struct IstioRequestAuthenticationReader {
             secrets: [])
         verifier.scope = scope
         guard let inline else { return (verifier, nil) }
+        verifier.localKeys = "inline in jwks"
         let keySet = KeySet(
             metadata: metadata("\(name)/jwks"), origin: .verifierInline, keys: inline.keys, usedBy: verifier.ref,
             sourceURL: .absent("\(node.path).jwksUri", at: at), shapeProblems: inline.problems)

@@ -119,15 +119,30 @@ enum SpireConfigReader {
             signing: .init(
                 algorithm: algorithm, keyType: keyType,
                 keySize: keyType.value?.hasPrefix("rsa-") == true ? keySize : .absent("server.ca_key_type", at: anchor),
-                keyStorage: deployment.keyStorage, rotationPeriod: .absent("server.ca_ttl", at: anchor),
-                keyCreated: .absent("keyCreated", at: anchor)),
+                keyStorage: deployment.keyStorage, rotationPeriod: signingKeyLifetime(deployment.caTTL),
+                keyCreated: Field(.absent, path: "keyCreated", location: anchor,
+                    note: "SPIRE rotates its signing keys itself, so no key outlives ca_ttl")),
             tokens: .init(
-                defaultTTL: deployment.jwtSVIDTTL, maxTTL: .absent("registration entry jwt_svid_ttl", at: anchor),
-                audiences: .absent("audience", at: anchor), includesJti: .absent("jti", at: anchor),
+                defaultTTL: deployment.jwtSVIDTTL,
+                maxTTL: Field(.absent, path: "registration entry jwt_svid_ttl", location: anchor,
+                    note: "SPIRE: each registration entry may set its own jwt_svid_ttl (not in the server "
+                        + "configuration); workloads cannot ask for a lifetime"),
+                audiences: Field(.absent, path: "audience", location: anchor,
+                    note: "SPIRE: every JWT-SVID carries the audience the workload requests (the SPIFFE JWT-SVID "
+                        + "standard requires aud); which audiences workloads ask for is not in the server configuration"),
+                includesJti: .absent("jti", at: anchor),
                 senderConstraint: .absent("senderConstraint", at: anchor)),
             revocation: .absent("revocation", at: anchor),
             logging: .init(issuance: .absent("log_level", at: anchor), includesTokenValues: .absent("log_level", at: anchor)),
             secrets: [])
+    }
+
+    /// SPIRE rotates the CA and the JWT signing key before ca_ttl ends ("The default CA/signing key TTL"), so
+    /// a signing key lives at most ca_ttl.
+    private static func signingKeyLifetime(_ caTTL: Field<Int>) -> Field<Int> {
+        var period = caTTL
+        period.note = "SPIRE: signing keys are rotated within ca_ttl (\(docs))"
+        return period
     }
 
     /// Tutorials write `https://MY_DISCOVERY_DOMAIN` for "put your domain here": an upper-case host with

@@ -12,9 +12,12 @@ public enum JWKReader {
         guard let node = try? Yams.compose(yaml: text) else { return nil }
         let base = scalar.location
         let isBlock = scalar.node.scalar.map { $0.style == .literal || $0.style == .folded } ?? false
-        // A block scalar's text starts on the line after its indicator; a quoted string starts at the quote.
+        // A block scalar's text starts on the line after its indicator, indented (YAML strips the indentation
+        // from the text); a quoted string starts at the quote. The indentation is not kept by the parser: take
+        // the usual two spaces more than the key (`key: |`), or the column of `|` itself after `- `.
+        let indent = scalar.keyLocation.map { $0.column - 1 + 2 } ?? max(base.column - 1, 0)
         let shift = isBlock
-            ? DocumentNode.Shift(lines: base.line, firstLineColumns: 0)
+            ? DocumentNode.Shift(lines: base.line, firstLineColumns: 0, allColumns: indent)
             : DocumentNode.Shift(lines: base.line - 1, firstLineColumns: base.column)
         return DocumentNode(node: node, file: scalar.file, path: scalar.path, shift: shift)
     }

@@ -20,6 +20,8 @@ struct VaultBackend {
     var maxLeaseTTL: Field<Int>
     /// A committed `oidc_client_secret` (fingerprint only); carried by the roles' verifiers.
     var secrets: [SecretMaterial]
+    /// Keys are the static `jwt_validation_pubkeys`: nothing is fetched.
+    var staticKeys = false
 }
 
 /// Maps Vault JWT/OIDC auth roles to `FederationTrust` and `Verifier`.
@@ -40,15 +42,19 @@ enum VaultJWTReader {
             issuer.note = "issuer is the discovery URL's issuer (Vault checks the ID token against it)"
         }
         var keySource = settings.string("jwks_url")
-        if keySource.isAbsent, settings.has("oidc_discovery_url") {
+        let discoversKeys = keySource.isAbsent && settings.has("oidc_discovery_url")
+        if discoversKeys {
             // Keys come from whatever the discovery document names: not a URL the role pins.
             let discovery = settings.string("oidc_discovery_url")
             keySource = Field(
                 .absent, path: discovery.path, location: discovery.location,
                 note: "keys are found through OIDC discovery at \(discovery.display ?? "oidc_discovery_url")")
         }
-        if keySource.isAbsent, settings.has("jwt_validation_pubkeys") {
-            keySource = settings.stringList("jwt_validation_pubkeys").map { _ in "jwt_validation_pubkeys" }
+        let staticKeys = keySource.isAbsent && !discoversKeys && settings.has("jwt_validation_pubkeys")
+        if staticKeys {
+            let keys = settings.stringList("jwt_validation_pubkeys")
+            keySource = Field(.absent, path: keys.path, location: keys.location, display: "jwt_validation_pubkeys",
+                note: "static public keys in the configuration; nothing is fetched")
         }
         var secrets: [SecretMaterial] = []
         let clientSecret = settings.string("oidc_client_secret")
@@ -58,7 +64,8 @@ enum VaultJWTReader {
         return VaultBackend(
             issuer: issuer, keySource: keySource, algorithms: settings.stringList("jwt_supported_algs"),
             defaultLeaseTTL: tune?.defaultTTL ?? .absent("tune.default_lease_ttl", at: nil),
-            maxLeaseTTL: tune?.maxTTL ?? .absent("tune.max_lease_ttl", at: nil), secrets: secrets)
+            maxLeaseTTL: tune?.maxTTL ?? .absent("tune.max_lease_ttl", at: nil), secrets: secrets,
+            staticKeys: staticKeys)
     }
 
     static func role(
@@ -159,7 +166,7 @@ enum VaultJWTReader {
             ? .known(false, path: "bound_audiences", at: audiences.location ?? anchor, display: "not set",
                      note: "without bound_audiences Vault accepts only tokens that carry no aud claim, unchecked")
             : audiences.map { _ in true }
-        return Verifier(
+        var verifier = Verifier(
             metadata: metadata, trustedIssuers: .known([trusted], path: "backend", at: anchor, display: provider.display),
             algorithms: backend?.algorithms ?? .absent("backend.jwt_supported_algs", at: anchor),
             validates: .init(
@@ -182,5 +189,7 @@ enum VaultJWTReader {
             replayProtection: .productDefault(false, path: "replayProtection", at: anchor,
                                               note: "Vault JWT auth does not track jti, so a JWT can log in again until it expires"),
             logsTokenValues: logging, secrets: backend?.secrets ?? [])
+        if backend?.staticKeys == true { verifier.localKeys = "static public keys (jwt_validation_pubkeys)" }
+        return verifier
     }
 }
