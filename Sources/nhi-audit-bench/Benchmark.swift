@@ -68,7 +68,7 @@ struct Benchmark {
         report("read", read, files: files.count, megabytes: megabytes)
         let (_, parse) = timed {
             ParallelMap.map(contents) { data -> Int in
-                var documents = (try? Yams.compose_all(yaml: String(decoding: data, as: UTF8.self)))
+                var documents = (try? Yams.compose_all(yaml: String(decoding: data, as: UTF8.self), .basic))
                 var count = 0
                 while documents?.next() != nil { count += 1 }
                 return count

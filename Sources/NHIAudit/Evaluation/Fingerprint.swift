@@ -5,10 +5,10 @@ import Foundation
 public enum Fingerprint {
     public static func of(control: String, entity: EntityRef, field: String, discriminator: String?) -> String {
         let material = [control, entity.kind.rawValue, entity.name, field, discriminator ?? ""].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(material.utf8)).prefix(10).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: Data(material.utf8)).prefix(10))
     }
 
     public static func hex(_ data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: data))
     }
 }

@@ -85,7 +85,7 @@ public struct EstateLoader: Sendable {
 
     /// Imports one file's bytes. Public so tests and examples can load in-memory snippets.
     public func loadFile(path: String, data: Data) -> FileResult {
-        let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let hash = Hex.string(SHA256.hash(data: data))
         var record = InputRecord(
             path: path, sha256: hash, bytes: data.count, format: "unrecognized", status: .notAssessed, entities: 0,
             notes: [])
@@ -145,7 +145,7 @@ public struct EstateLoader: Sendable {
         var unrecognizedDocuments: [String] = []
         do {
             // YamlSequence swallows a parse error and ends early; rethrow it so no document is silently lost.
-            var documents = try Yams.compose_all(yaml: source.text)
+            var documents = try Yams.compose_all(yaml: source.text, .basic)
             while let node = documents.next() {
                 documentIndex += 1
                 let document = DocumentNode(node: node, file: source.path, path: "")

@@ -23,7 +23,7 @@ public struct SecretMaterial: Sendable, Hashable {
 
     public static func fingerprint(of value: String) -> String {
         let digest = SHA256.hash(data: Data(value.utf8))
-        return "sha256:" + digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return "sha256:" + Hex.string(digest.prefix(8))
     }
 
     /// Evidence text for reports.

@@ -9,7 +9,7 @@ enum DeterministicUUID {
         var bytes = Array(SHA256.hash(data: Data(("nhi-audit\u{1F}" + parts.joined(separator: "\u{1F}")).utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.string(bytes)
         let cuts = [8, 12, 16, 20]
         var text = ""
         for (index, character) in hex.enumerated() {

@@ -9,7 +9,7 @@ public enum JWKReader {
     /// Parses JSON text embedded in a scalar. Locations inside it are mapped to the file: line offsets are
     /// exact for block scalars (`|`), and point at the scalar itself for quoted one-line strings.
     public static func parseEmbedded(_ text: String, scalar: DocumentNode) -> DocumentNode? {
-        guard let node = try? Yams.compose(yaml: text) else { return nil }
+        guard let node = try? Yams.compose(yaml: text, .basic) else { return nil }
         let base = scalar.location
         let isBlock = scalar.node.scalar.map { $0.style == .literal || $0.style == .folded } ?? false
         // A block scalar's text starts on the line after its indicator, indented (YAML strips the indentation

@@ -56,7 +56,7 @@ enum TerraformAWSReader {
         }
         guard case .string(let text, _) = value.kind else { return nil }
         let isQuoted = value.source.hasPrefix("\"")
-        guard let node = try? Yams.compose(yaml: isQuoted ? text : value.source) else {
+        guard let node = try? Yams.compose(yaml: isQuoted ? text : value.source, .basic) else {
             sink.report(.init(.unreadable, at: value.location, field: path, "assume_role_policy is not valid JSON"))
             return nil
         }
