@@ -12,7 +12,8 @@
   var ui = {
     search: byId("f-search"), status: byId("f-status"), severity: byId("f-severity"), control: byId("f-control"),
     requirement: byId("f-requirement"), entity: byId("f-entity"), file: byId("f-file"), sort: byId("f-sort"),
-    newOnly: byId("f-new"), reset: byId("f-reset"), body: byId("findings-body"), count: byId("result-count"), pager: byId("pager")
+    newOnly: byId("f-new"), reset: byId("f-reset"), body: byId("findings-body"), count: byId("result-count"),
+    pager: byId("pager")
   };
   var state = { page: 0, pageSize: 50, filtered: [], open: {} };
 
@@ -181,6 +182,7 @@
     var status = el("td");
     status.appendChild(el("span", "badge cov-" + known(STATUSES, r.status, "unknown"), r.status));
     if (r.isNew === true) status.appendChild(el("span", "badge new", "new"));
+    if (r.waiver && r.waiver.expired) status.appendChild(el("span", "badge waiver-expired-badge", "waiver expired"));
     row.appendChild(status);
     var ctl = el("td", "control");
     var toggle = el("button", "toggle", r.control);

@@ -172,7 +172,8 @@ import Testing
             var first = document.querySelector("#findings-body tr.status-waived");
             out.waivedBackground = first ? getComputedStyle(first.querySelector("td")).backgroundColor : "";
             out.waivedBadge = first ? getComputedStyle(first.querySelector(".badge.cov-waived")).color : "";
-            out.passBadge = getComputedStyle(document.querySelector(".badge.cov-pass")).color;
+            var pass = document.createElement("span"); pass.className = "badge cov-pass"; document.body.appendChild(pass);
+            out.passBadge = getComputedStyle(pass).color; pass.remove();
             document.querySelector("#findings-body button.toggle").click();
             out.waiverBox = document.querySelector("#findings-body .waiver-box") ? document.querySelector("#findings-body .waiver-box").textContent : "";
             out.waiverTable = document.querySelectorAll("table.waivers tbody tr").length;

@@ -29,10 +29,10 @@ struct TrendChart {
     }
 
     static let width = 1000
-    static let height = 250
+    static let height = 190
     static let plotLeft = 56
-    static let plotTop = 24
-    static let plotBottom = 196
+    static let plotTop = 18
+    static let plotBottom = 140
     static let maxColumnWidth = 72
 
     var columns: [Column]
@@ -64,7 +64,7 @@ struct TrendChart {
                 let bottom = Self.plotBottom - running * plotHeight / scale
                 running += count
                 let top = Self.plotBottom - running * plotHeight / scale
-                blocks.append(Block(y: top, height: max(1, bottom - top), cssClass: cssClass, label: label, count: count))
+                blocks.append(Block(y: top, height: max(2, bottom - top), cssClass: cssClass, label: label, count: count))
             }
             return Column(
                 x: x, width: barWidth, centerX: x + barWidth / 2, date: String(point.generatedAt.prefix(10)),
@@ -77,12 +77,13 @@ struct TrendChart {
         }
     }
 
-    /// The axis maximum: the largest count rounded up to 1, 2 or 5 times a power of ten, and even, so the
-    /// middle tick is a whole number.
+    /// The axis maximum: the largest count rounded up to a multiple of a fifth of its power of ten (119 → 120,
+    /// 7 → 7, 1234 → 1400), and even, so the middle tick is a whole number.
     static func niceCeiling(_ value: Int) -> Int {
         var magnitude = 1
-        while magnitude * 10 < value { magnitude *= 10 }
-        let nice = [1, 2, 5, 10].map { $0 * magnitude }.first { $0 >= value } ?? value
+        while magnitude * 10 <= value { magnitude *= 10 }
+        let step = max(1, magnitude / 5)
+        let nice = (value + step - 1) / step * step
         return max(2, nice + nice % 2)
     }
 }
