@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var SEVERITIES = ["critical", "high", "medium", "low", "info"];
-  var STATUSES = ["fail", "indeterminate", "pass", "not-applicable"];
+  var STATUSES = ["fail", "waived", "indeterminate", "pass", "not-applicable"];
   var PRINT_LIMIT = 2000;
   var data = JSON.parse(document.getElementById("report-data").textContent);
   var results = data.results;
@@ -12,7 +12,8 @@
   var ui = {
     search: byId("f-search"), status: byId("f-status"), severity: byId("f-severity"), control: byId("f-control"),
     requirement: byId("f-requirement"), entity: byId("f-entity"), file: byId("f-file"), sort: byId("f-sort"),
-    reset: byId("f-reset"), body: byId("findings-body"), count: byId("result-count"), pager: byId("pager")
+    newOnly: byId("f-new"), reset: byId("f-reset"), body: byId("findings-body"), count: byId("result-count"),
+    pager: byId("pager")
   };
   var state = { page: 0, pageSize: 50, filtered: [], open: {} };
 
@@ -48,6 +49,7 @@
       searchText = results.map(function (r) {
         var parts = [r.control, control(r).title, r.entity, location(r), r.field, r.message];
         r.evidence.forEach(function (e) { parts.push(e.field, e.value || "", e.note || ""); });
+        if (r.waiver) parts.push(r.waiver.name, r.waiver.owner, r.waiver.approvedBy, r.waiver.ticket, r.waiver.justification);
         return parts.join("\u0000").toLowerCase();
       });
     }
@@ -74,13 +76,14 @@
     var f = {
       status: ui.status.value, severity: ui.severity.value, control: ui.control.value,
       requirement: ui.requirement.value, entity: ui.entity.value.trim().toLowerCase(),
-      file: ui.file.value.trim().toLowerCase()
+      file: ui.file.value.trim().toLowerCase(), newOnly: ui.newOnly.checked
     };
     var matches = [];
     for (var i = 0; i < results.length; i++) {
       var r = results[i];
       if (f.status && r.status !== f.status) continue;
       if (f.severity && r.severity !== f.severity) continue;
+      if (f.newOnly && r.isNew !== true) continue;
       if (f.control && r.control !== f.control) continue;
       if (f.entity && r.entity.toLowerCase().indexOf(f.entity) < 0) continue;
       if (f.file && r.file.toLowerCase().indexOf(f.file) < 0) continue;
@@ -116,6 +119,12 @@
       table.appendChild(tr);
     });
     evidence.appendChild(table);
+    if (r.waiver) evidence.appendChild(waiverBlock(r.waiver));
+    var history = [];
+    if (r.firstSeen) history.push("First seen " + r.firstSeen + (r.isNew ? " (new since the previous run)" : ""));
+    if (r.inBaseline === true) history.push("In the baseline (accepted debt).");
+    if (r.inBaseline === false) history.push("Not in the baseline: new debt.");
+    if (history.length) evidence.appendChild(el("p", "small history-note", history.join(" · ")));
     grid.appendChild(evidence);
     var text = el("div", "guidance");
     text.appendChild(el("h4", null, "Why it matters"));
@@ -141,14 +150,39 @@
     return row;
   }
 
+  // The accepted risk in full; an expired waiver is shown as such, its result is a failure again.
+  function waiverBlock(w) {
+    var box = el("div", "waiver-box" + (w.expired ? " expired" : ""));
+    box.appendChild(el("h4", null, w.expired ? "Waiver expired on " + w.expires : "Waived until " + w.expires));
+    var list = el("dl", "waiver-fields");
+    [["Waiver", w.name], ["Owner", w.owner], ["Approved by", w.approvedBy], ["Ticket", w.ticket],
+     ["Expires", w.expires], ["Justification", w.justification], ["Declared at", w.source]].forEach(function (pair) {
+      list.appendChild(el("dt", null, pair[0]));
+      list.appendChild(el("dd", null, pair[1]));
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function waiverLine(w) {
+    var text = (w.expired ? "Waiver expired " + w.expires : "Waived until " + w.expires) +
+      " · " + w.owner + " · approved by " + w.approvedBy + " · " + w.ticket;
+    return el("div", "waiver-line" + (w.expired ? " expired" : ""), text);
+  }
+
   function resultRow(r, index, expanded) {
-    var row = el("tr", "result status-" + known(STATUSES, r.status, "unknown"));
+    var classes = "result status-" + known(STATUSES, r.status, "unknown");
+    if (r.isNew === true) classes += " is-new";
+    if (r.waiver && r.waiver.expired) classes += " waiver-expired";
+    var row = el("tr", classes);
     row.setAttribute("data-index", String(index));
     var sev = el("td");
     sev.appendChild(el("span", "badge sev-" + known(SEVERITIES, r.severity, "unknown"), r.severity));
     row.appendChild(sev);
     var status = el("td");
     status.appendChild(el("span", "badge cov-" + known(STATUSES, r.status, "unknown"), r.status));
+    if (r.isNew === true) status.appendChild(el("span", "badge new", "new"));
+    if (r.waiver && r.waiver.expired) status.appendChild(el("span", "badge waiver-expired-badge", "waiver expired"));
     row.appendChild(status);
     var ctl = el("td", "control");
     var toggle = el("button", "toggle", r.control);
@@ -161,8 +195,11 @@
     row.appendChild(pathCell("entity", r.entity));
     var where = pathCell("mono location", location(r));
     if (r.field) where.appendChild(el("div", "field", r.field));
+    if (r.firstSeen) where.appendChild(el("div", "first-seen", "first seen " + r.firstSeen.slice(0, 10)));
     row.appendChild(where);
-    row.appendChild(el("td", "message", r.message));
+    var message = el("td", "message", r.message);
+    if (r.waiver) message.appendChild(waiverLine(r.waiver));
+    row.appendChild(message);
     return row;
   }
 
@@ -233,13 +270,14 @@
   [ui.search, ui.entity, ui.file].forEach(function (input) {
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(applyFilters, 150); });
   });
-  [ui.status, ui.severity, ui.control, ui.requirement, ui.sort].forEach(function (select) {
+  [ui.status, ui.severity, ui.control, ui.requirement, ui.sort, ui.newOnly].forEach(function (select) {
     select.addEventListener("change", applyFilters);
   });
   byId("filters").addEventListener("submit", function (event) { event.preventDefault(); applyFilters(); });
   ui.reset.addEventListener("click", function () {
     ui.search.value = "";
     [ui.severity, ui.control, ui.requirement, ui.entity, ui.file].forEach(function (s) { s.value = ""; });
+    ui.newOnly.checked = false;
     ui.status.value = "fail";
     ui.sort.value = "severity";
     applyFilters();

@@ -7,11 +7,24 @@ import Testing
 @Suite struct ReportsAgreementTests {
     static let formats = ["json", "xml", "sarif", "junit", "csv", "oscal"]
 
-    @Test func countsByControlAndStatusAgreeAcrossFormats() throws {
-        let document = try ReportEstate.evaluate()
+    /// The plain report estate, and the same estate on its third recorded night (history, baseline, a waived
+    /// result and a failure under an expired waiver).
+    static func documents() throws -> [(name: String, document: ResultDocument)] {
+        [("plain", try ReportEstate.evaluate()), ("history", try HistoryReportFixtures.document())]
+    }
+
+    @Test(arguments: ["plain", "history"])
+    func countsByControlAndStatusAgreeAcrossFormats(_ variant: String) throws {
+        let document = try #require(try Self.documents().first { $0.name == variant }?.document)
         let statuses = Set(document.results.map(\.status))
         #expect(statuses.isSuperset(of: [.pass, .fail, .indeterminate]), "the estate should give every verdict")
         #expect(document.results.contains { $0.control.hasPrefix("INP-") })
+        if variant == "history" {
+            #expect(document.results.contains { $0.status == .waived && $0.waiver?.expired == false })
+            #expect(document.results.contains { $0.status == .fail && $0.waiver?.expired == true })
+            #expect(document.results.contains { $0.control == "WAIVER-001" && $0.status == .fail })
+            #expect(document.results.contains { $0.isNew == true } && document.history != nil)
+        }
         let expected = document.results.map { StatusCount(control: $0.control, status: $0.status.rawValue) }.tally
         for format in Self.formats {
             let counts = try Self.counts(format, try ReportEstate.render(format, document))
@@ -20,8 +33,15 @@ import Testing
     }
 
     @Test func renderingTwiceGivesIdenticalBytes() throws {
-        let first = try ReportEstate.evaluate()
-        let second = try ReportEstate.evaluate()
+        try Self.expectIdenticalBytes(try ReportEstate.evaluate(), try ReportEstate.evaluate())
+    }
+
+    /// Two separate history databases fed the same nights give the same bytes in every format.
+    @Test func renderingTwiceWithHistoryGivesIdenticalBytes() throws {
+        try Self.expectIdenticalBytes(try HistoryReportFixtures.document(), try HistoryReportFixtures.document())
+    }
+
+    static func expectIdenticalBytes(_ first: ResultDocument, _ second: ResultDocument) throws {
         for renderer in ReportFormats.all {
             let resources = ReportResources(templates: Repository.templates)
             #expect(
@@ -31,11 +51,12 @@ import Testing
     }
 
     @Test func theCanarySecretAppearsInNoFormat() throws {
-        let document = try ReportEstate.evaluate()
-        #expect(document.results.contains { $0.entity.name == ReportEstate.hostileName })
-        for renderer in ReportFormats.all {
-            let data = try renderer.render(document, resources: ReportResources(templates: Repository.templates))
-            #expect(!String(decoding: data, as: UTF8.self).contains("CANARY-"), "\(renderer.fileName) leaks the canary")
+        for (name, document) in try Self.documents() {
+            #expect(document.results.contains { $0.entity.name == ReportEstate.hostileName })
+            for renderer in ReportFormats.all {
+                let data = try renderer.render(document, resources: ReportResources(templates: Repository.templates))
+                #expect(!String(decoding: data, as: UTF8.self).contains("CANARY-"), "\(name) \(renderer.fileName) leaks the canary")
+            }
         }
     }
 
@@ -112,12 +133,13 @@ import Testing
         let xml = try XMLDocument(data: data)
         return try xml.nodes(forXPath: "//testcase").compactMap { node in
             guard let testcase = node as? XMLElement else { return nil }
-            let child = testcase.children?.compactMap { $0 as? XMLElement }.first?.name
+            let child = testcase.children?.compactMap { $0 as? XMLElement }.first
+            let waived = child?.attribute(forName: "message")?.stringValue?.hasPrefix("waived: ") == true
             let status =
-                switch child {
+                switch child?.name {
                 case "failure": "fail"
                 case "error": "indeterminate"
-                case "skipped": "not-applicable"
+                case "skipped": waived ? "waived" : "not-applicable"
                 default: "pass"
                 }
             return StatusCount(control: testcase.attribute(forName: "classname")?.stringValue ?? "", status: status)

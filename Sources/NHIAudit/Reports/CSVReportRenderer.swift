@@ -14,7 +14,8 @@ public struct CSVReportRenderer: ReportRenderer {
             Set(FrameworkCatalog.order).union(document.results.flatMap(\.frameworks.keys)))
         let header = [
             "id", "control", "title", "status", "severity", "entity_kind", "entity_name", "file", "line", "column",
-            "field", "message", "evidence", "policy",
+            "field", "message", "evidence", "policy", "waiver_ticket", "waiver_expires", "waiver_expired", "first_seen",
+            "is_new", "in_baseline",
         ] + frameworks
         var lines = [Self.row(header)]
         for result in document.results {
@@ -29,10 +30,16 @@ public struct CSVReportRenderer: ReportRenderer {
                         result.entity.kind.rawValue, result.entity.name, result.location.file,
                         String(result.location.line), String(result.location.column), result.location.field,
                         result.message, evidence.joined(separator: "; "), result.policy ?? "",
+                        result.waiver?.ticket ?? "", result.waiver?.expires ?? "",
+                        Self.flag(result.waiver?.expired), result.firstSeen ?? "", Self.flag(result.isNew),
+                        Self.flag(result.inBaseline),
                     ] + frameworks.map { (result.frameworks[$0] ?? []).joined(separator: " ") }))
         }
         return Data(lines.joined().utf8)
     }
+
+    /// `true`, `false`, or empty where the run did not know (no waiver, no history, no baseline).
+    static func flag(_ value: Bool?) -> String { value.map(String.init) ?? "" }
 
     static func row(_ cells: [String]) -> String {
         cells.map { quote(neutralise($0)) }.joined(separator: ",") + "\r\n"

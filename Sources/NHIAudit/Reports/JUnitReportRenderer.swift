@@ -32,7 +32,7 @@ public struct JUnitReportRenderer: ReportRenderer {
                 "name": control.id, "package": "nhi-audit", "id": String(id),
                 "timestamp": Self.timestamp(document.generatedAt), "hostname": "nhi-audit",
                 "tests": String(results.count), "failures": count(.fail), "errors": count(.indeterminate),
-                "skipped": count(.notApplicable), "time": "0",
+                "skipped": String(results.filter { $0.status == .notApplicable || $0.status == .waived }.count), "time": "0",
             ]
         ) {
             try xml.element("properties") {
@@ -62,7 +62,7 @@ public struct JUnitReportRenderer: ReportRenderer {
                 \(location.file):\(location.line):\(location.column) \(location.field)
                 \(result.message)
                 result id \(result.id)
-                """
+                """ + (result.waiver.map { Self.waiverLine($0) } ?? "") + (result.firstSeen.map { "\nfirst seen \($0)" } ?? "")
             switch result.status {
             case .fail:
                 try xml.element("failure", attributes: ["message": result.message, "type": result.severity.rawValue]) {
@@ -82,6 +82,11 @@ public struct JUnitReportRenderer: ReportRenderer {
                 break
             }
         }
+    }
+
+    static func waiverLine(_ waiver: WaiverRecord) -> String {
+        "\nwaiver \(waiver.name)\(waiver.expired ? " EXPIRED" : "") on \(waiver.expires): owner \(waiver.owner), "
+            + "approved by \(waiver.approvedBy), ticket \(waiver.ticket): \(waiver.justification)"
     }
 
     /// Ant's timestamp has no zone designator (the XSD pattern stops at seconds); generatedAt is UTC.

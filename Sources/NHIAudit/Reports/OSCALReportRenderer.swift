@@ -9,6 +9,10 @@ import Foundation
 /// Framework requirement ids are not NIST SP 800-53 control ids, so each control selection and finding names
 /// its framework with a prop in the `urn:nhi-audit:oscal` namespace. UUIDs are derived from the input digest
 /// and result ids (`DeterministicUUID`), so equal inputs give equal bytes.
+///
+/// A waived result is an accepted risk, not a satisfied objective: its finding targets the requirement with
+/// state `not-satisfied`, reason `other`, and remarks naming the waiver (owner, approver, ticket, expiry). A
+/// failure whose waiver expired is an ordinary failure whose remarks say the waiver lapsed.
 public struct OSCALReportRenderer: ReportRenderer {
     public static let namespace = "urn:nhi-audit:oscal"
     public static let oscalVersion = "1.1.2"
@@ -21,7 +25,8 @@ public struct OSCALReportRenderer: ReportRenderer {
         let toolUUID = DeterministicUUID.make("tool", document.tool.name)
         let origins: JSONValue = [["actors": [["type": "tool", "actor-uuid": .string(toolUUID)]]]]
         let observations = document.results.map { observation($0, document: document, origins: origins) }
-        let failing = document.results.filter { $0.status == .fail }.map { resultFinding($0, document, origins) }
+        let failing = document.results.filter { $0.status == .fail || $0.status == .waived }
+            .map { resultFinding($0, document, origins) }
         let requirementFindings = Self.requirementFindings(document, origins: origins)
         var result: [String: JSONValue] = [
             "uuid": .string(DeterministicUUID.make("result", document.inputDigest, document.generatedAt)),
@@ -31,7 +36,9 @@ public struct OSCALReportRenderer: ReportRenderer {
                     + "\(document.catalog.version): \(document.summary.results) result(s)."),
             "start": .string(document.generatedAt),
             "end": .string(document.generatedAt),
-            "props": [Self.prop("input-digest", document.inputDigest)],
+            "props": .array(
+                [Self.prop("input-digest", document.inputDigest)]
+                    + (document.runDigest.map { [Self.prop("run-digest", $0)] } ?? [])),
             "local-definitions": [
                 "components": [
                     [
@@ -82,21 +89,37 @@ public struct OSCALReportRenderer: ReportRenderer {
         let evidence = result.evidence.isEmpty
             ? [Self.evidence(location.file, location.line, location.column, location.field, value: nil)]
             : result.evidence.map { Self.evidence($0.file, $0.line, $0.column, $0.field, value: $0.value) }
-        return [
+        var props = [
+            Self.prop("result-id", result.id), Self.prop("control", result.control),
+            Self.prop("status", result.status.rawValue), Self.prop("severity", result.severity.rawValue),
+            Self.prop("entity", result.entity.description),
+        ]
+        if let firstSeen = result.firstSeen { props.append(Self.prop("first-seen", firstSeen)) }
+        if let isNew = result.isNew { props.append(Self.prop("new-since-previous-run", String(isNew))) }
+        if let inBaseline = result.inBaseline { props.append(Self.prop("in-baseline", String(inBaseline))) }
+        if let waiver = result.waiver {
+            props += [Self.prop("waiver", waiver.name), Self.prop("waiver-expires", waiver.expires)]
+        }
+        var observation: [String: JSONValue] = [
             "uuid": .string(DeterministicUUID.make("observation", result.id)),
             "title": .string("\(result.control) \(result.entity)"),
             "description": .string(result.message),
-            "props": [
-                Self.prop("result-id", result.id), Self.prop("control", result.control),
-                Self.prop("status", result.status.rawValue), Self.prop("severity", result.severity.rawValue),
-                Self.prop("entity", result.entity.description),
-            ],
+            "props": .array(props),
             "methods": ["TEST"],
             "types": ["control-objective"],
             "origins": origins,
             "relevant-evidence": .array(evidence),
             "collected": .string(document.generatedAt),
         ]
+        if let waiver = result.waiver { observation["remarks"] = .string(Self.waiverRemarks(waiver)) }
+        return .object(observation)
+    }
+
+    static func waiverRemarks(_ waiver: WaiverRecord) -> String {
+        (waiver.expired ? "Waiver \(waiver.name) expired on \(waiver.expires); the failure counts again. "
+            : "Risk accepted by waiver \(waiver.name) until \(waiver.expires). ")
+            + "Owner \(waiver.owner), approved by \(waiver.approvedBy), ticket \(waiver.ticket), declared at "
+            + "\(waiver.source). Justification: \(waiver.justification)"
     }
 
     private func resultFinding(
@@ -106,7 +129,7 @@ public struct OSCALReportRenderer: ReportRenderer {
             (result.frameworks[framework] ?? []).map { (framework, $0) }
         }
         let target = requirements.first?.1 ?? result.control
-        return [
+        var finding: [String: JSONValue] = [
             "uuid": .string(DeterministicUUID.make("finding", result.id)),
             "title": .string("\(result.control): \(result.title)"),
             "description": .string("\(result.entity): \(result.message)"),
@@ -114,9 +137,13 @@ public struct OSCALReportRenderer: ReportRenderer {
                 [Self.prop("result-id", result.id), Self.prop("severity", result.severity.rawValue)]
                     + requirements.map { Self.prop("requirement", "\($0.0)/\($0.1)") }),
             "origins": origins,
-            "target": Self.targetOf(target, framework: requirements.first?.0, state: "not-satisfied"),
+            "target": Self.targetOf(
+                target, framework: requirements.first?.0, state: "not-satisfied",
+                reason: result.status == .waived ? "other" : "fail"),
             "related-observations": [["observation-uuid": .string(DeterministicUUID.make("observation", result.id))]],
         ]
+        if let waiver = result.waiver { finding["remarks"] = .string(Self.waiverRemarks(waiver)) }
+        return .object(finding)
     }
 
     /// One finding per framework requirement that results decided (coverage `pass` or `fail`).
@@ -162,10 +189,10 @@ public struct OSCALReportRenderer: ReportRenderer {
     }
 
     /// The requirement a finding is about; a control id when the control maps to no framework (INP-*).
-    static func targetOf(_ id: String, framework: String?, state: String) -> JSONValue {
+    static func targetOf(_ id: String, framework: String?, state: String, reason: String? = nil) -> JSONValue {
         var target: [String: JSONValue] = [
             "type": "objective-id", "target-id": .string(id),
-            "status": ["state": .string(state), "reason": state == "satisfied" ? "pass" : "fail"],
+            "status": ["state": .string(state), "reason": .string(reason ?? (state == "satisfied" ? "pass" : "fail"))],
         ]
         if let framework { target["props"] = [prop("framework", framework)] }
         return .object(target)

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// GitHub ignores a result's `kind` and turns every listed result into an alert, so only results that need
 /// action are listed: failures (level by severity) and indeterminate results (level `note`, message starting
-/// "Indeterminate:", `properties.status` = `indeterminate`). Passing and not-applicable results are kept in
+/// "Indeterminate:", `properties.status` = `indeterminate`) and waived failures, listed with an accepted
+/// external suppression (SARIF 3.35; GitHub shows them as dismissed). Passing and not-applicable results are kept in
 /// `run.properties.nhiAudit.resultsNotListed` (id, rule, status, entity), so every result stays countable.
 public struct SARIFReportRenderer: ReportRenderer {
     public let format = "sarif"
@@ -35,8 +36,21 @@ public struct SARIFReportRenderer: ReportRenderer {
     public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
         let ruleIndex = Dictionary(
             document.controls.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let listed = document.results.filter { $0.status == .fail || $0.status == .indeterminate }
-        let notListed = document.results.filter { $0.status != .fail && $0.status != .indeterminate }
+        let listed = document.results.filter(Self.isListed)
+        let notListed = document.results.filter { !Self.isListed($0) }
+        var nhiAudit: [String: JSONValue] = [
+            "schemaVersion": .string(document.schemaVersion),
+            "inputDigest": .string(document.inputDigest),
+            "catalogVersion": .string(document.catalog.version),
+            "resultsNotListed": .array(
+                notListed.map {
+                    [
+                        "id": .string($0.id), "ruleId": .string($0.control),
+                        "status": .string($0.status.rawValue), "entity": .string($0.entity.description),
+                    ]
+                }),
+        ]
+        if let runDigest = document.runDigest { nhiAudit["runDigest"] = .string(runDigest) }
         let run: JSONValue = [
             "tool": [
                 "driver": [
@@ -48,20 +62,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             "columnKind": "unicodeCodePoints",
             "invocations": [["executionSuccessful": true, "endTimeUtc": .string(document.generatedAt)]],
             "results": .array(listed.map { result($0, ruleIndex: ruleIndex[$0.control]) }),
-            "properties": [
-                "nhiAudit": [
-                    "schemaVersion": .string(document.schemaVersion),
-                    "inputDigest": .string(document.inputDigest),
-                    "catalogVersion": .string(document.catalog.version),
-                    "resultsNotListed": .array(
-                        notListed.map {
-                            [
-                                "id": .string($0.id), "ruleId": .string($0.control),
-                                "status": .string($0.status.rawValue), "entity": .string($0.entity.description),
-                            ]
-                        }),
-                ]
-            ],
+            "properties": ["nhiAudit": .object(nhiAudit)],
         ]
         let log: JSONValue = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -130,15 +131,53 @@ public struct SARIFReportRenderer: ReportRenderer {
                 ]
             ],
             "partialFingerprints": ["nhiAuditResultId/v1": .string(result.id)],
-            "properties": [
-                "status": .string(result.status.rawValue),
-                "severity": .string(result.severity.rawValue),
-                "field": .string(result.location.field),
-                "entity": .string(result.entity.description),
-            ],
+        ]
+        var properties: [String: JSONValue] = [
+            "status": .string(result.status.rawValue),
+            "severity": .string(result.severity.rawValue),
+            "field": .string(result.location.field),
+            "entity": .string(result.entity.description),
         ]
         if let ruleIndex { value["ruleIndex"] = .int(ruleIndex) }
+        if let waiver = result.waiver { properties.merge(Self.waiverProperties(waiver)) { $1 } }
+        if let firstSeen = result.firstSeen { properties["firstSeen"] = .string(firstSeen) }
+        value["properties"] = .object(properties)
+        if result.status == .waived, let waiver = result.waiver {
+            value["suppressions"] = [
+                [
+                    "kind": "external", "status": "accepted",
+                    "justification": .string(
+                        "\(waiver.justification) (waiver \(waiver.name), owner \(waiver.owner), approved by "
+                            + "\(waiver.approvedBy), ticket \(waiver.ticket), expires \(waiver.expires))"),
+                    "location": [
+                        "physicalLocation": ["artifactLocation": ["uri": .string(Self.uri(Self.file(of: waiver.source)))]]
+                    ],
+                ]
+            ]
+        }
+        // SARIF 3.27.24: "new" since the previous run, or "unchanged"; only known with history on.
+        if let isNew = result.isNew { value["baselineState"] = .string(isNew ? "new" : "unchanged") }
         return .object(value)
+    }
+
+    /// Failures and indeterminate results need action; waived ones are listed suppressed, so they stay visible.
+    static func isListed(_ result: ResultDocument.Result) -> Bool {
+        [.fail, .indeterminate, .waived].contains(result.status)
+    }
+
+    static func waiverProperties(_ waiver: WaiverRecord) -> [String: JSONValue] {
+        [
+            "waiver": .string(waiver.name), "waiverOwner": .string(waiver.owner),
+            "waiverApprovedBy": .string(waiver.approvedBy), "waiverTicket": .string(waiver.ticket),
+            "waiverExpires": .string(waiver.expires), "waiverExpired": .bool(waiver.expired),
+        ]
+    }
+
+    /// The file part of a `file:line:column` source.
+    static func file(of source: String) -> String {
+        var parts = source.split(separator: ":", omittingEmptySubsequences: false)
+        while parts.count > 1, let last = parts.last, Int(last) != nil { parts.removeLast() }
+        return parts.joined(separator: ":")
     }
 
     /// The path as given, percent-encoded where a URI reference needs it (spaces, `#`, `?`, `%`).

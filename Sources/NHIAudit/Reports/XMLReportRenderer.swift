@@ -16,6 +16,7 @@ public struct XMLReportRenderer: ReportRenderer {
             attributes: [
                 "xmlns": Self.namespace, "schemaVersion": document.schemaVersion,
                 "generatedAt": document.generatedAt, "inputDigest": document.inputDigest,
+                "runDigest": document.runDigest,
             ]
         ) {
             try xml.element("tool", attributes: ["name": document.tool.name, "version": document.tool.version]) {}
@@ -24,6 +25,8 @@ public struct XMLReportRenderer: ReportRenderer {
             try writePolicies(document.policies, xml)
             try writeEntities(document.entities, xml)
             try writeSummary(document.summary, xml)
+            if let history = document.history { try writeHistory(history, xml) }
+            if let baseline = document.baseline { try writeBaseline(baseline, xml) }
             try xml.element("results") { for result in document.results { try writeResult(result, xml) } }
             try writeCoverage(document.coverage, xml)
             try xml.element("controls") { for control in document.controls { try writeControl(control, xml) } }
@@ -104,7 +107,8 @@ public struct XMLReportRenderer: ReportRenderer {
             "result",
             attributes: [
                 "id": result.id, "control": result.control, "status": result.status.rawValue,
-                "severity": result.severity.rawValue, "policy": result.policy,
+                "severity": result.severity.rawValue, "policy": result.policy, "firstSeen": result.firstSeen,
+                "isNew": result.isNew.map(String.init), "inBaseline": result.inBaseline.map(String.init),
             ]
         ) {
             try xml.element("title", result.title)
@@ -123,6 +127,7 @@ public struct XMLReportRenderer: ReportRenderer {
                     for requirement in result.frameworks[framework] ?? [] { try xml.element("requirement", requirement) }
                 }
             }
+            if let waiver = result.waiver { try writeWaiver(waiver, xml) }
         }
     }
 

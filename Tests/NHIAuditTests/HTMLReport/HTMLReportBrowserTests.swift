@@ -149,6 +149,74 @@ import Testing
                 + "\(value["domNodes"] ?? "?") DOM elements")
     }
 
+    @Test func aReportWithHistoryDrawsTheTrendAndMarksNewAndWaivedResults() throws {
+        guard let chromium = Chromium.require() else { return }
+        let document = try HistoryReportFixtures.document()
+        let newFailures = document.results.filter { $0.status == .fail && $0.isNew == true }.count
+        let waived = document.results.filter { $0.status == .waived }.count
+        let probe = """
+            var c = nhiAuditReport.controls;
+            function rows() { return document.querySelectorAll("#findings-body tr.result"); }
+            var out = { trendColumns: document.querySelectorAll("#trend svg.trend-chart g.run").length,
+                        trendDates: Array.prototype.map.call(document.querySelectorAll("#trend text.date"), function (t) { return t.textContent; }),
+                        noTrendNote: document.querySelectorAll(".no-trend").length,
+                        failRows: rows().length, newBadges: document.querySelectorAll("#findings-body .badge.new").length,
+                        firstSeen: document.querySelectorAll("#findings-body .first-seen").length,
+                        expiredRows: document.querySelectorAll("#findings-body tr.waiver-expired").length };
+            c.newOnly.checked = true; c.newOnly.dispatchEvent(new Event("change"));
+            out.newOnlyRows = rows().length;
+            out.newOnlyAllNew = Array.prototype.every.call(rows(), function (r) { return r.querySelector(".badge.new") !== null; });
+            c.newOnly.checked = false; c.status.value = "waived"; c.status.dispatchEvent(new Event("change"));
+            out.waivedRows = rows().length;
+            out.waivedLines = Array.prototype.map.call(document.querySelectorAll("#findings-body .waiver-line"), function (l) { return l.textContent; });
+            var first = document.querySelector("#findings-body tr.status-waived");
+            out.waivedBackground = first ? getComputedStyle(first.querySelector("td")).backgroundColor : "";
+            out.waivedBadge = first ? getComputedStyle(first.querySelector(".badge.cov-waived")).color : "";
+            var pass = document.createElement("span"); pass.className = "badge cov-pass"; document.body.appendChild(pass);
+            out.passBadge = getComputedStyle(pass).color; pass.remove();
+            document.querySelector("#findings-body button.toggle").click();
+            out.waiverBox = document.querySelector("#findings-body .waiver-box") ? document.querySelector("#findings-body .waiver-box").textContent : "";
+            out.waiverTable = document.querySelectorAll("table.waivers tbody tr").length;
+            out.expiredInTable = document.querySelectorAll("table.waivers tr.waiver-expired").length;
+            out.runDigest = document.querySelector(".run-digest") ? document.querySelector(".run-digest").textContent : "";
+            out.baseline = document.querySelector(".runline.baseline") ? document.querySelector(".runline.baseline").textContent : "";
+            return out;
+            """
+        let outcome = try chromium.probe(report: try HTMLReportFixtures.render(document), probe)
+        #expect(outcome.errors.isEmpty, "console errors: \(outcome.errors)")
+        let value = try #require(outcome.value as? [String: Any])
+        #expect(value["trendColumns"] as? Int == 3)
+        #expect((value["trendDates"] as? [String]) == document.history?.trend.map { String($0.generatedAt.prefix(10)) })
+        #expect(value["noTrendNote"] as? Int == 0)
+        let failures = document.results.filter { $0.status == .fail }.count
+        #expect(value["failRows"] as? Int == min(failures, 50))
+        #expect(newFailures > 0 && value["newBadges"] as? Int == newFailures)
+        #expect(value["firstSeen"] as? Int == min(failures, 50), "every failure shows when it was first seen")
+        #expect(value["expiredRows"] as? Int == 1)
+        #expect(value["newOnlyRows"] as? Int == newFailures)
+        #expect(value["newOnlyAllNew"] as? Bool == true)
+        #expect(value["waivedRows"] as? Int == waived)
+        #expect((value["waivedLines"] as? [String])?.first?.contains("Waived until 2026-12-31") == true)
+        #expect(value["waivedBadge"] as? String != value["passBadge"] as? String, "waived is never styled as passing")
+        let box = try #require(value["waiverBox"] as? String)
+        for text in ["legacy-billing-ttl", "team-a", "ciso", "SEC-1", "2026-12-31", "vendor SDK cannot refresh tokens"] {
+            #expect(box.contains(text), "the waiver box lacks \(text): \(box)")
+        }
+        #expect(value["waiverTable"] as? Int == 2)
+        #expect(value["expiredInTable"] as? Int == 1)
+        #expect(value["runDigest"] as? String == document.runDigest)
+        #expect((value["baseline"] as? String)?.contains("nightly/baseline.json") == true)
+
+        try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
+        let html = Self.artifacts.appendingPathComponent("report-history.html")
+        try HTMLReportFixtures.render(document).write(to: html)
+        let png = Self.artifacts.appendingPathComponent("report-history.png")
+        try? FileManager.default.removeItem(at: png)
+        try chromium.screenshot(report: html, to: png)
+        #expect(try Data(contentsOf: png).starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        print("screenshot: \(png.path) (history, waivers and baseline)")
+    }
+
     @Test func writesAScreenshotOfTheExampleReport() throws {
         guard let chromium = Chromium.require() else { return }
         var reports = [("report-fixture", HTMLReportFixtures.estate)]

@@ -98,4 +98,24 @@ import Testing
         else { return nil }
         return String(html[start.upperBound..<end.lowerBound])
     }
+
+    @Test func withoutHistoryTheTrendIsAOneLineNote() throws {
+        let html = String(decoding: try HTMLReportFixtures.render(HTMLReportFixtures.estate), as: UTF8.self)
+        #expect(!html.contains(#"class="trend-chart""#))
+        #expect(html.contains("No trend: this run was not recorded in a history database"))
+        #expect(!html.contains("Run digest"))
+    }
+
+    @Test func withHistoryTheTrendBaselineAndRunDigestAreShownEscaped() throws {
+        var document = try HistoryReportFixtures.document()
+        document.baseline?.source = "<b>bold</b>.json"
+        let html = String(decoding: try HTMLReportFixtures.render(document), as: UTF8.self)
+        #expect(html.components(separatedBy: "<g class=\"run").count - 1 == 3)
+        #expect(html.contains("<g class=\"run current\">"))
+        #expect(!html.contains("No trend:"))
+        #expect(html.contains(try #require(document.runDigest)))
+        #expect(html.contains("&lt;b&gt;bold&lt;/b&gt;.json") && !html.contains("<b>bold"))
+        #expect(html.contains("waiver-expired"))
+        #expect(try HTMLReportFixtures.render(document) == (try HTMLReportFixtures.render(document)))
+    }
 }

@@ -10,6 +10,7 @@ struct FrameworkView {
         var fail: Int
         var pass: Int
         var indeterminate: Int
+        var waived: Int
         var filterKey: String
         var hasResults: Bool
         var hasControls: Bool
@@ -66,10 +67,11 @@ struct FrameworkView {
             let fail = item.counts[ResultStatus.fail.rawValue, default: 0]
             let pass = item.counts[ResultStatus.pass.rawValue, default: 0]
             let indeterminate = item.counts[ResultStatus.indeterminate.rawValue, default: 0]
+            let waived = item.counts[ResultStatus.waived.rawValue, default: 0]
             return Requirement(
                 id: item.id, title: item.title, status: item.status.rawValue, statusLabel: Self.statusLabel(item.status),
                 controls: item.controls.joined(separator: ", "), fail: fail, pass: pass, indeterminate: indeterminate,
-                filterKey: "\(framework.id):\(item.id)", hasResults: fail + pass + indeterminate > 0,
+                waived: waived, filterKey: "\(framework.id):\(item.id)", hasResults: fail + pass + indeterminate + waived > 0,
                 hasControls: !item.controls.isEmpty)
         }
         guard !groups.isEmpty else {
@@ -105,6 +107,7 @@ struct FrameworkScore {
     var pass: Int
     var fail: Int
     var indeterminate: Int
+    var waived: Int
     var notAssessed: Int
     var manual: Int
     var bar: StackedBar
@@ -118,14 +121,17 @@ struct FrameworkScore {
         pass = count(.pass)
         fail = count(.fail)
         indeterminate = count(.indeterminate)
+        waived = count(.waived)
         notAssessed = count(.notAssessed)
         manual = count(.manual)
-        assessed = pass + fail + indeterminate
+        assessed = pass + fail + indeterminate + waived
         bar = StackedBar([
-            ("fail", "Fail", fail), ("indeterminate", "Indeterminate", indeterminate), ("pass", "Pass", pass),
+            ("fail", "Fail", fail), ("waived", "Waived", waived), ("indeterminate", "Indeterminate", indeterminate),
+            ("pass", "Pass", pass),
             ("not-assessed", "Not assessed", notAssessed), ("manual", "Manual evidence needed", manual),
         ])
-        let outcome = assessed == 0 ? "none assessed automatically" : "\(pass) of \(assessed) assessed requirements pass"
+        let outcome = assessed == 0 ? "none assessed automatically"
+            : "\(pass) of \(assessed) assessed requirements pass" + (waived > 0 ? " (\(waived) waived, not passing)" : "")
         sentence = "\(outcome); \(assessed) of \(total) assessed automatically, "
             + "\(notAssessed) not assessed (nothing in scope), \(manual) need manual evidence"
     }

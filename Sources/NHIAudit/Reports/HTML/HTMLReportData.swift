@@ -30,6 +30,10 @@ struct HTMLReportData: Encodable {
         var field: String
         var message: String
         var evidence: [Evidence]
+        var waiver: WaiverRecord?
+        var firstSeen: String?
+        var isNew: Bool?
+        var inBaseline: Bool?
     }
 
     var controls: [String: Control]
@@ -59,7 +63,8 @@ struct HTMLReportData: Encodable {
             Row(
                 id: $0.id, control: $0.control, status: $0.status.rawValue, severity: $0.severity.rawValue,
                 entity: $0.entity.description, file: $0.location.file, line: $0.location.line,
-                column: $0.location.column, field: $0.location.field, message: $0.message, evidence: $0.evidence)
+                column: $0.location.column, field: $0.location.field, message: $0.message, evidence: $0.evidence,
+                waiver: $0.waiver, firstSeen: $0.firstSeen, isNew: $0.isNew, inBaseline: $0.inBaseline)
         }
     }
 

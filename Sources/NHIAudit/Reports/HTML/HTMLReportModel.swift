@@ -83,6 +83,7 @@ struct HTMLReportModel {
     var hasInputsOmitted: Bool
     var assets: Assets
     var data: String
+    var history: HTMLHistoryViews
 
     init(_ document: ResultDocument, assets: Assets, data: String) {
         toolName = document.tool.name
@@ -97,7 +98,8 @@ struct HTMLReportModel {
         inputCount = document.inputs.count
         failCount = document.summary.byStatus[ResultStatus.fail.rawValue, default: 0]
         let statusLabels: [(ResultStatus, String)] = [
-            (.fail, "Fail"), (.indeterminate, "Indeterminate"), (.pass, "Pass"), (.notApplicable, "Not applicable"),
+            (.fail, "Fail"), (.waived, "Waived"), (.indeterminate, "Indeterminate"), (.pass, "Pass"),
+            (.notApplicable, "Not applicable"),
         ]
         statusCounts = statusLabels.map {
             Count(key: $0.0.rawValue, label: $0.1, count: document.summary.byStatus[$0.0.rawValue, default: 0])
@@ -149,5 +151,6 @@ struct HTMLReportModel {
         inputs = Array(inputs.prefix(Self.tableLimit))
         self.assets = assets
         self.data = data
+        history = HTMLHistoryViews(document, limit: Self.tableLimit)
     }
 }
