@@ -129,9 +129,7 @@ extension HistoryStore {
     }
 
     static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try FastJSON.compactString(value)
     }
 }
 

@@ -8,14 +8,11 @@ public struct JSONReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
-        var data = try Self.encoder.encode(document)
-        data.append(0x0A)
-        return data
+        try FastJSON.encode(document)
     }
+}
 
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
+extension JSONReportRenderer {
+    /// The report's JSON writer for any value, for tests of its encoding.
+    public static func encodeForTesting(_ value: some Encodable) throws -> Data { try FastJSON.encode(value) }
 }

@@ -33,8 +33,6 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
     }
 
     func encoded() throws -> Data {
-        var data = try JSONReportRenderer.encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try FastJSON.encode(self)
     }
 }

@@ -69,8 +69,6 @@ struct HTMLReportData: Encodable {
     }
 
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try FastJSON.compactString(self)
     }
 }

@@ -1,0 +1,278 @@
+import Foundation
+
+/// A lean `Encoder` that turns Codable values into a `JSONValue` tree, and a writer for it: pretty-printed,
+/// keys sorted, slashes unescaped, like Foundation's `JSONEncoder` with those options but several times
+/// faster on large result documents (reports with 100k results).
+enum FastJSON {
+    /// Pretty-printed with a final newline (report files).
+    static func encode(_ value: some Encodable) throws -> Data {
+        var output = try bytes(value, pretty: true)
+        output.append(0x0A)
+        return Data(output)
+    }
+
+    /// One line, keys sorted (data embedded in the HTML report, database columns).
+    static func compactString(_ value: some Encodable) throws -> String {
+        String(decoding: try bytes(value, pretty: false), as: UTF8.self)
+    }
+
+    private static func bytes(_ value: some Encodable, pretty: Bool) throws -> [UInt8] {
+        let encoder = TreeEncoder()
+        try value.encode(to: encoder)
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
+        if pretty {
+            write(encoder.storage.node, into: &output, indent: 0)
+        } else {
+            writeCompact(encoder.storage.node, into: &output)
+        }
+        return output
+    }
+
+    static func writeCompact(_ node: Node, into output: inout [UInt8]) {
+        switch node {
+        case .array(let box):
+            output.append(0x5B)
+            for (index, item) in box.items.enumerated() {
+                if index > 0 { output.append(0x2C) }
+                writeCompact(item, into: &output)
+            }
+            output.append(0x5D)
+        case .object(let box):
+            output.append(0x7B)
+            for (index, key) in box.members.keys.sorted().enumerated() {
+                if index > 0 { output.append(0x2C) }
+                writeString(key, into: &output)
+                output.append(0x3A)
+                writeCompact(box.members[key]!, into: &output)
+            }
+            output.append(0x7D)
+        default:
+            write(node, into: &output, indent: 0)
+        }
+    }
+
+    /// The tree being built. Objects and arrays are boxes, so containers fill them in place without copies.
+    enum Node {
+        case string(String)
+        case int(Int)
+        case number(Double)
+        case bool(Bool)
+        case null
+        case object(ObjectBox)
+        case array(ArrayBox)
+    }
+
+    final class ObjectBox {
+        var members: [String: Node] = [:]
+    }
+
+    final class ArrayBox {
+        var items: [Node] = []
+    }
+
+    static func write(_ node: Node, into output: inout [UInt8], indent: Int) {
+        switch node {
+        case .string(let text): writeString(text, into: &output)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .number(let number): output.append(contentsOf: formatted(number).utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .array(let box):
+            guard !box.items.isEmpty else { return output.append(contentsOf: "[]".utf8) }
+            output.append(contentsOf: "[\n".utf8)
+            for (index, item) in box.items.enumerated() {
+                output.append(contentsOf: padding(indent + 2))
+                write(item, into: &output, indent: indent + 2)
+                output.append(contentsOf: (index == box.items.count - 1 ? "\n" : ",\n").utf8)
+            }
+            output.append(contentsOf: padding(indent))
+            output.append(0x5D)
+        case .object(let box):
+            guard !box.members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
+            output.append(contentsOf: "{\n".utf8)
+            let keys = box.members.keys.sorted()
+            for (index, key) in keys.enumerated() {
+                output.append(contentsOf: padding(indent + 2))
+                writeString(key, into: &output)
+                output.append(contentsOf: " : ".utf8)
+                write(box.members[key]!, into: &output, indent: indent + 2)
+                output.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
+            }
+            output.append(contentsOf: padding(indent))
+            output.append(0x7D)
+        }
+    }
+
+    private static func padding(_ count: Int) -> [UInt8] { [UInt8](repeating: 0x20, count: count) }
+
+    private static func formatted(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
+    }
+
+    /// RFC 8259 escaping: quote, backslash and control characters; everything else as UTF-8.
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: output.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: output.append(contentsOf: [0x5C, 0x72])
+            case 0x09: output.append(contentsOf: [0x5C, 0x74])
+            case 0x08: output.append(contentsOf: [0x5C, 0x62])
+            case 0x0C: output.append(contentsOf: [0x5C, 0x66])
+            case 0..<0x20:
+                output.append(contentsOf: "\\u00".utf8)
+                output.append(contentsOf: Hex.string([byte]).utf8)
+            default: output.append(byte)
+            }
+        }
+        output.append(0x22)
+    }
+
+    /// Where an encoding container writes its value.
+    final class Slot {
+        var node: Node = .null
+    }
+
+    final class TreeEncoder: Encoder {
+        let storage: Slot
+        var codingPath: [any CodingKey]
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        init(storage: Slot = Slot(), codingPath: [any CodingKey] = []) {
+            self.storage = storage
+            self.codingPath = codingPath
+        }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            let box: ObjectBox
+            if case .object(let existing) = storage.node {
+                box = existing
+            } else {
+                box = ObjectBox()
+                storage.node = .object(box)
+            }
+            return KeyedEncodingContainer(KeyedContainer<Key>(box: box, codingPath: codingPath))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            let box = ArrayBox()
+            storage.node = .array(box)
+            return UnkeyedContainer(box: box, codingPath: codingPath)
+        }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer {
+            SingleContainer(slot: storage, codingPath: codingPath)
+        }
+    }
+
+    /// Encodes a nested value; common leaf types skip the encoder round trip.
+    static func node(for value: some Encodable, codingPath: [any CodingKey]) throws -> Node {
+        switch value {
+        case let text as String: return .string(text)
+        case let number as Int: return .int(number)
+        case let flag as Bool: return .bool(flag)
+        case let number as Double: return .number(number)
+        // The generic `encode` also witnesses the fixed-width integer requirements: map them here, or
+        // `Int64.encode(to:)` would call straight back into it.
+        case let number as Int64: return .int(Int(number))
+        case let number as Int32: return .int(Int(number))
+        case let number as Int16: return .int(Int(number))
+        case let number as Int8: return .int(Int(number))
+        case let number as UInt64: return number <= UInt64(Int.max) ? .int(Int(number)) : .number(Double(number))
+        case let number as UInt32: return .int(Int(number))
+        case let number as UInt16: return .int(Int(number))
+        case let number as UInt8: return .int(Int(number))
+        case let number as UInt: return number <= UInt(Int.max) ? .int(Int(number)) : .number(Double(number))
+        case let number as Float: return .number(Double(number))
+        default:
+            let encoder = TreeEncoder(codingPath: codingPath)
+            try value.encode(to: encoder)
+            return encoder.storage.node
+        }
+    }
+
+    struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let box: ObjectBox
+        var codingPath: [any CodingKey]
+
+        mutating func encodeNil(forKey key: Key) throws { box.members[key.stringValue] = .null }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { box.members[key.stringValue] = .bool(value) }
+        mutating func encode(_ value: String, forKey key: Key) throws { box.members[key.stringValue] = .string(value) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { box.members[key.stringValue] = .number(value) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { box.members[key.stringValue] = .int(value) }
+        mutating func encode(_ value: some Encodable, forKey key: Key) throws {
+            box.members[key.stringValue] = try FastJSON.node(for: value, codingPath: codingPath + [key])
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+            -> KeyedEncodingContainer<NestedKey>
+        {
+            let nested = ObjectBox()
+            box.members[key.stringValue] = .object(nested)
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested, codingPath: codingPath + [key]))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            let nested = ArrayBox()
+            box.members[key.stringValue] = .array(nested)
+            return UnkeyedContainer(box: nested, codingPath: codingPath + [key])
+        }
+
+        mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder {
+            let nested = ObjectBox()
+            box.members[key.stringValue] = .object(nested)
+            let slot = Slot()
+            slot.node = .object(nested)
+            return TreeEncoder(storage: slot, codingPath: codingPath + [key])
+        }
+    }
+
+    struct UnkeyedContainer: UnkeyedEncodingContainer {
+        let box: ArrayBox
+        var codingPath: [any CodingKey]
+        var count: Int { box.items.count }
+
+        mutating func encodeNil() throws { box.items.append(.null) }
+        mutating func encode(_ value: Bool) throws { box.items.append(.bool(value)) }
+        mutating func encode(_ value: String) throws { box.items.append(.string(value)) }
+        mutating func encode(_ value: Double) throws { box.items.append(.number(value)) }
+        mutating func encode(_ value: Int) throws { box.items.append(.int(value)) }
+        mutating func encode(_ value: some Encodable) throws {
+            box.items.append(try FastJSON.node(for: value, codingPath: codingPath))
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+            -> KeyedEncodingContainer<NestedKey>
+        {
+            let nested = ObjectBox()
+            box.items.append(.object(nested))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(box: nested, codingPath: codingPath))
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            let nested = ArrayBox()
+            box.items.append(.array(nested))
+            return UnkeyedContainer(box: nested, codingPath: codingPath)
+        }
+
+        mutating func superEncoder() -> any Encoder { TreeEncoder(codingPath: codingPath) }
+    }
+
+    struct SingleContainer: SingleValueEncodingContainer {
+        let slot: Slot
+        var codingPath: [any CodingKey]
+
+        mutating func encodeNil() throws { slot.node = .null }
+        mutating func encode(_ value: Bool) throws { slot.node = .bool(value) }
+        mutating func encode(_ value: String) throws { slot.node = .string(value) }
+        mutating func encode(_ value: Double) throws { slot.node = .number(value) }
+        mutating func encode(_ value: Int) throws { slot.node = .int(value) }
+        mutating func encode(_ value: some Encodable) throws {
+            slot.node = try FastJSON.node(for: value, codingPath: codingPath)
+        }
+    }
+}
