@@ -46,7 +46,7 @@ for target in "${targets[@]}"; do
   fi
   # A binary linked without the fuzzer runtime replays the corpus and exits: no coverage line means no fuzzing.
   if ! grep -q "cov:" "$log"; then echo "FAIL: $target did not fuzz (no libFuzzer coverage in $log)"; status=1; continue; fi
-  runs=$(grep -oE "stat::number_of_executed_runs: *[0-9]+" "$log" | grep -oE "[0-9]+$" || echo "?")
+  runs=$(grep -oE "stat::number_of_executed_units: *[0-9]+" "$log" | grep -oE "[0-9]+$" || echo "?")
   last=$(grep -E "^#[0-9]+.*cov:" "$log" | tail -1 | grep -oE "cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+" || true)
   echo "  $target: $runs runs, $last"
 done
