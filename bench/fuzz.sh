@@ -33,10 +33,11 @@ status=0
 for target in "${targets[@]}"; do
   corpus="$scratch/corpus/$target"; crashes="$scratch/crashes/$target"; log="$scratch/fuzz-$target.log"
   mkdir -p "$corpus" "$crashes"
-  for pattern in $(seed_patterns "$target"); do
+  patterns=$(seed_patterns "$target"); set -f  # the patterns are for find(1), not the shell
+  for pattern in $patterns; do
     find Tests/Fixtures examples -type f -name "$pattern" -size -64k -print0 |
       while IFS= read -r -d '' file; do cp "$file" "$corpus/seed-$(echo "$file" | tr '/' '_')"; done
-  done
+  done; set +f
   echo "fuzzing $target for ${seconds}s ($(ls "$corpus" | wc -l) corpus inputs)"
   if ! NHI_FUZZ_TARGET="$target" NHI_AUDIT_HOME="$PWD" SWIFT_BACKTRACE=enable=no "$binary" "$corpus" \
       -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
