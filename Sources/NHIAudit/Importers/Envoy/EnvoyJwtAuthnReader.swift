@@ -193,7 +193,9 @@ enum EnvoyDuration {
         if let placeholder = Placeholder.detect(text) {
             return Field(.placeholder(placeholder), path: path, location: node.location, display: text)
         }
-        if text.hasSuffix("s"), let value = Double(text.dropLast()), value >= 0 {
+        // A protobuf Duration spans at most 315,576,000,000 s (google/protobuf/duration.proto); the bound also
+        // keeps `1e999s` (infinity) and other huge values from trapping in Int(_:).
+        if text.hasSuffix("s"), let value = Double(text.dropLast()), value >= 0, value <= 315_576_000_000 {
             return .known(Int(value.rounded(.up)), path: path, at: node.location, display: text)
         }
         sink.add(.init(.unreadable, at: node.location, field: path, "expected a duration such as 300s or {seconds: 300}"))
