@@ -33,7 +33,10 @@ public struct Scan: Sendable {
     /// Renders every requested format first, then writes them, so a template error leaves old reports intact.
     public func write(_ document: ResultDocument, formats: [any ReportRenderer]) throws -> [URL] {
         let resources = ReportResources(templates: home.appendingPathComponent("templates"))
-        let rendered = try formats.map { ($0.fileName, try $0.render(document, resources: resources)) }
+        // Formats are independent renderings of one document: render them on every core.
+        let rendered = try ParallelMap.map(formats.map { $0 as any ReportRenderer }) { renderer in
+            Result { (renderer.fileName, try renderer.render(document, resources: resources)) }
+        }.map { try $0.get() }
         return try rendered.map { name, data in
             let url = outputDirectory.appendingPathComponent(name)
             try AtomicWriter.write(data, to: url)

@@ -75,17 +75,17 @@ struct Benchmark {
             }
         }
         report("parse (YAML only)", parse, files: files.count, megabytes: megabytes)
-        print(String(format: "  floor (read + parse):      %7.3f s", read + parse))
+        print(pad("floor (read + parse)") + String(format: " %7.3f s", read + parse))
         let (loaded, load) = timed { EstateLoader().load(paths: [directory.path]) }
         report("load (read+parse+import)", load, files: files.count, megabytes: megabytes)
         let catalog = try Catalog.load(from: home.appendingPathComponent("mappings"))
         let (document, evaluate) = timed { Evaluator(catalog: catalog).evaluate(loaded, clock: ReportClock(epochSeconds: 1_795_000_000)) }
-        print(String(format: "  %-26s %7.3f s  %10.0f results/s (%d results, %d entities)", "evaluate", evaluate,
+        print(pad("evaluate") + String(format: " %7.3f s  %10.0f results/s (%d results, %d entities)", evaluate,
                      Double(document.results.count) / evaluate, document.results.count, loaded.estate.allEntities.count))
         let resources = ReportResources(templates: home.appendingPathComponent("templates"))
         for renderer in ReportFormats.all {
             let (data, seconds) = timed { (try? renderer.render(document, resources: resources)) ?? Data() }
-            print(String(format: "  render %-19s %7.3f s  %8.1f MB", renderer.format, seconds, Double(data.count) / 1_048_576))
+            print(pad("render \(renderer.format)") + String(format: " %7.3f s  %8.1f MB", seconds, Double(data.count) / 1_048_576))
         }
     }
 
@@ -116,8 +116,11 @@ struct Benchmark {
 
     static func report(_ phase: String, _ seconds: Double, files: Int, megabytes: Double?) {
         let throughput = megabytes.map { String(format: "  %7.1f MB/s", $0 / seconds) } ?? ""
-        print(String(format: "  %-26s %7.3f s  %10.0f files/s", phase, seconds, Double(files) / seconds) + throughput)
+        print(pad(phase) + String(format: " %7.3f s  %10.0f files/s", seconds, Double(files) / seconds) + throughput)
     }
+
+    /// `String(format: "%-26s")` does not take Swift strings on Linux; pad by hand.
+    static func pad(_ label: String) -> String { "  " + label.padding(toLength: 26, withPad: " ", startingAt: 0) }
 }
 
 struct BenchError: Error, CustomStringConvertible {

@@ -15,13 +15,12 @@ public struct Evaluator: Sendable {
     public func evaluate(_ loaded: EstateLoader.Loaded, clock: ReportClock) -> ResultDocument {
         let context = EvaluationContext(
             estate: loaded.estate, diagnostics: loaded.diagnostics, today: clock.today)
-        var results: [ResultDocument.Result] = []
-        for descriptor in catalog.controls {
-            guard let type = registry.type(for: descriptor.id) else { continue }
-            for outcome in type.init().evaluate(context) {
-                results.append(result(outcome, descriptor: descriptor))
-            }
+        // Controls read the model only, so they run in parallel; results are concatenated in catalog order.
+        let perControl = ParallelMap.map(catalog.controls) { descriptor -> [ResultDocument.Result] in
+            guard let type = registry.type(for: descriptor.id) else { return [] }
+            return type.init().evaluate(context).map { result($0, descriptor: descriptor) }
         }
+        var results = perControl.flatMap { $0 }
         let staleness = WaiverApplication.apply(to: &results, context: context)
         if let descriptor = catalog.control(WaiverStaleControl.id) { results += staleness.map { result($0, descriptor: descriptor) } }
         results.sort {

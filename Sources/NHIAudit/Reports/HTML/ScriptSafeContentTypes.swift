@@ -17,16 +17,38 @@ enum ScriptSafeContentTypes {
     /// to the same value and no value can close the element.
     struct JSONInScript: MustacheContentType {
         func escapeText(_ text: String) -> String {
-            var escaped = String.UnicodeScalarView()
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "<", ">", "&", "\u{2028}", "\u{2029}":
-                    escaped.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            // Byte-level: the embedded data block is megabytes for large estates.
+            var output: [UInt8] = []
+            output.reserveCapacity(text.utf8.count + text.utf8.count / 16)
+            var bytes = text.utf8.makeIterator()
+            var pending: [UInt8] = []
+            while let byte = pending.isEmpty ? bytes.next() : pending.removeFirst() {
+                switch byte {
+                case UInt8(ascii: "<"): output.append(contentsOf: Array("\\u003c".utf8))
+                case UInt8(ascii: ">"): output.append(contentsOf: Array("\\u003e".utf8))
+                case UInt8(ascii: "&"): output.append(contentsOf: Array("\\u0026".utf8))
+                case 0xE2:
+                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+                    guard let second = bytes.next() else {
+                        output.append(byte)
+                        continue
+                    }
+                    guard second == 0x80, let third = bytes.next() else {
+                        output.append(byte)
+                        pending.append(second)
+                        continue
+                    }
+                    if third == 0xA8 || third == 0xA9 {
+                        output.append(contentsOf: Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                    } else {
+                        output.append(contentsOf: [byte, second])
+                        pending.append(third)
+                    }
                 default:
-                    escaped.append(scalar)
+                    output.append(byte)
                 }
             }
-            return String(escaped)
+            return String(decoding: output, as: UTF8.self)
         }
     }
 
