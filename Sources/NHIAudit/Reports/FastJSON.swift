@@ -11,6 +11,73 @@ enum FastJSON {
         return Data(output)
     }
 
+    /// Pretty-printed like `encode`, but the array under top-level `key` is written item by item, so only one
+    /// item's tree exists at a time (result documents with hundreds of thousands of results).
+    static func encode<Item: Encodable>(_ shell: some Encodable, streaming items: [Item], under key: String) throws -> Data {
+        let encoder = TreeEncoder()
+        try shell.encode(to: encoder)
+        guard case .object(let root) = encoder.storage.node else { return try encode(shell) }
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 20)
+        output.append(contentsOf: "{\n".utf8)
+        var keys = Array(root.members.keys)
+        if !keys.contains(key) { keys.append(key) }
+        keys.sort()
+        for (index, name) in keys.enumerated() {
+            output.append(contentsOf: padding(2))
+            writeString(name, into: &output)
+            output.append(contentsOf: " : ".utf8)
+            if name == key {
+                if items.isEmpty {
+                    output.append(contentsOf: "[]".utf8)
+                } else {
+                    output.append(contentsOf: "[\n".utf8)
+                    for (position, item) in items.enumerated() {
+                        output.append(contentsOf: padding(4))
+                        write(try node(for: item, codingPath: []), into: &output, indent: 4)
+                        output.append(contentsOf: (position == items.count - 1 ? "\n" : ",\n").utf8)
+                    }
+                    output.append(contentsOf: padding(2))
+                    output.append(0x5D)
+                }
+            } else {
+                write(root.members[name]!, into: &output, indent: 2)
+            }
+            output.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
+        }
+        output.append(contentsOf: "}\n".utf8)
+        return Data(output)
+    }
+
+    /// One line like `compactString`, with the array under top-level `key` written item by item.
+    static func compactString<Item: Encodable>(_ shell: some Encodable, streaming items: [Item], under key: String) throws
+        -> String
+    {
+        let encoder = TreeEncoder()
+        try shell.encode(to: encoder)
+        guard case .object(let root) = encoder.storage.node else { return try compactString(shell) }
+        var output: [UInt8] = [0x7B]
+        var keys = Array(root.members.keys)
+        if !keys.contains(key) { keys.append(key) }
+        for (index, name) in keys.sorted().enumerated() {
+            if index > 0 { output.append(0x2C) }
+            writeString(name, into: &output)
+            output.append(0x3A)
+            guard name == key else {
+                writeCompact(root.members[name]!, into: &output)
+                continue
+            }
+            output.append(0x5B)
+            for (position, item) in items.enumerated() {
+                if position > 0 { output.append(0x2C) }
+                writeCompact(try node(for: item, codingPath: []), into: &output)
+            }
+            output.append(0x5D)
+        }
+        output.append(0x7D)
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// One line, keys sorted (data embedded in the HTML report, database columns).
     static func compactString(_ value: some Encodable) throws -> String {
         String(decoding: try bytes(value, pretty: false), as: UTF8.self)

@@ -8,7 +8,9 @@ public struct JSONReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
-        try FastJSON.encode(document)
+        var shell = document
+        shell.results = []
+        return try FastJSON.encode(shell, streaming: document.results, under: "results")
     }
 }
 
