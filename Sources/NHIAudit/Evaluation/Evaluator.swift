@@ -23,10 +23,9 @@ public struct Evaluator: Sendable {
         var results = perControl.flatMap { $0 }
         let staleness = WaiverApplication.apply(to: &results, context: context)
         if let descriptor = catalog.control(WaiverStaleControl.id) { results += staleness.map { result($0, descriptor: descriptor) } }
-        results.sort {
-            ($0.location.file, $0.location.line, $0.location.column, $0.control, $0.entity.name, $0.id)
-                < ($1.location.file, $1.location.line, $1.location.column, $1.control, $1.entity.name, $1.id)
-        }
+        // Sort small keys and permute once: moving the large result records on every comparison swap costs more.
+        let keys = results.map { ($0.location.file, $0.location.line, $0.location.column, $0.control, $0.entity.name, $0.id) }
+        results = keys.indices.sorted { keys[$0] < keys[$1] }.map { results[$0] }
         return ResultDocument(
             schemaVersion: ResultDocument.schemaVersion,
             tool: .init(name: "nhi-audit", version: toolVersion),

@@ -145,7 +145,7 @@ public struct EstateLoader: Sendable {
         var unrecognizedDocuments: [String] = []
         do {
             // YamlSequence swallows a parse error and ends early; rethrow it so no document is silently lost.
-            var documents = try Yams.compose_all(yaml: source.text, .basic)
+            var documents = try Yams.compose_all(yaml: source.text, .basic, .default, .utf8)
             while let node = documents.next() {
                 documentIndex += 1
                 let document = DocumentNode(node: node, file: source.path, path: "")

@@ -30,10 +30,14 @@ public struct JWTSampleImporter: TextImporter {
     }
 
     public func recognizes(_ source: SourceText) -> Bool {
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).filter(Self.isContent)
-        let tokens = lines.filter { Self.token(in: $0).map { Self.isCompactJWT($0.0) } ?? false }
-        if source.fileExtension == "jwt" { return !lines.isEmpty }
-        return !tokens.isEmpty && tokens.count == lines.count
+        // Every text file reaches this check, so stop at the first line that is not a token.
+        var sawContent = false
+        for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) where Self.isContent(line) {
+            if source.fileExtension == "jwt" { return true }
+            guard Self.token(in: line).map({ Self.isCompactJWT($0.0) }) ?? false else { return false }
+            sawContent = true
+        }
+        return sawContent
     }
 
     public func importText(_ source: SourceText, into sink: ImportSink) {
