@@ -94,7 +94,13 @@ struct Benchmark {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-out-\(files)")
         let process = Process()
         process.executableURL = cli
-        process.arguments = ["scan", directory.path, "--out", out.path, "--format", "json,xml,html", "--fail-on", "none", "--home", home.path]
+        // A fresh history database: the nightly case with no earlier runs to compare (see README, Performance).
+        let history = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-history-\(files).sqlite")
+        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: history.path + suffix) }
+        process.arguments = [
+            "scan", directory.path, "--out", out.path, "--format", "json,xml,html", "--fail-on", "none", "--home", home.path,
+            "--history", history.path,
+        ]
         process.environment = ["SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin"]
         process.standardOutput = FileHandle.nullDevice
         let start = DispatchTime.now()
