@@ -171,7 +171,11 @@ enum FastJSON {
         }
     }
 
-    private static func padding(_ count: Int) -> [UInt8] { [UInt8](repeating: 0x20, count: count) }
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+
+    private static func padding(_ count: Int) -> ArraySlice<UInt8> {
+        count <= spaces.count ? spaces[..<count] : ArraySlice(repeating: 0x20, count: count)
+    }
 
     private static func formatted(_ number: Double) -> String {
         number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
@@ -237,28 +241,11 @@ enum FastJSON {
 
     /// Encodes a nested value; common leaf types skip the encoder round trip.
     static func node(for value: some Encodable, codingPath: [any CodingKey]) throws -> Node {
-        switch value {
-        case let text as String: return .string(text)
-        case let number as Int: return .int(number)
-        case let flag as Bool: return .bool(flag)
-        case let number as Double: return .number(number)
-        // The generic `encode` also witnesses the fixed-width integer requirements: map them here, or
-        // `Int64.encode(to:)` would call straight back into it.
-        case let number as Int64: return .int(Int(number))
-        case let number as Int32: return .int(Int(number))
-        case let number as Int16: return .int(Int(number))
-        case let number as Int8: return .int(Int(number))
-        case let number as UInt64: return number <= UInt64(Int.max) ? .int(Int(number)) : .number(Double(number))
-        case let number as UInt32: return .int(Int(number))
-        case let number as UInt16: return .int(Int(number))
-        case let number as UInt8: return .int(Int(number))
-        case let number as UInt: return number <= UInt(Int.max) ? .int(Int(number)) : .number(Double(number))
-        case let number as Float: return .number(Double(number))
-        default:
-            let encoder = TreeEncoder(codingPath: codingPath)
-            try value.encode(to: encoder)
-            return encoder.storage.node
-        }
+        // One cast for every leaf type; records (the common case) go straight to their own encode(to:).
+        if let leaf = value as? any FastJSONLeaf { return leaf.fastJSONNode }
+        let encoder = TreeEncoder(codingPath: codingPath)
+        try value.encode(to: encoder)
+        return encoder.storage.node
     }
 
     struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -343,3 +330,28 @@ enum FastJSON {
         }
     }
 }
+
+/// Values the tree encoder writes directly. The generic `encode` also witnesses the fixed-width integer
+/// requirements, so these must never reach `encode(to:)`, which would call straight back into it.
+protocol FastJSONLeaf {
+    var fastJSONNode: FastJSON.Node { get }
+}
+
+extension String: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .string(self) } }
+extension Bool: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .bool(self) } }
+extension Int: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .int(self) } }
+extension Int8: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .int(Int(self)) } }
+extension Int16: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .int(Int(self)) } }
+extension Int32: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .int(Int(self)) } }
+extension Int64: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .int(Int(self)) } }
+extension UInt8: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .int(Int(self)) } }
+extension UInt16: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .int(Int(self)) } }
+extension UInt32: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .int(Int(self)) } }
+extension UInt64: FastJSONLeaf {
+    var fastJSONNode: FastJSON.Node { self <= UInt64(Int.max) ? .int(Int(self)) : .number(Double(self)) }
+}
+extension UInt: FastJSONLeaf {
+    var fastJSONNode: FastJSON.Node { self <= UInt(Int.max) ? .int(Int(self)) : .number(Double(self)) }
+}
+extension Double: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .number(self) } }
+extension Float: FastJSONLeaf { var fastJSONNode: FastJSON.Node { .number(Double(self)) } }
