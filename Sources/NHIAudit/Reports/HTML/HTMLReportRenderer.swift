@@ -20,7 +20,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             }
         }
         func template(_ name: String) throws -> MustacheTemplate {
-            do { return try MustacheTemplate(string: try read(name)) } catch let error as ReportError { throw error } catch {
+            let source = try read(name)
+            do { return try CompiledTemplates.shared.template(for: source) } catch {
                 throw ReportError("template \(folder.appendingPathComponent(name).path) is invalid: \(error)")
             }
         }
@@ -33,5 +34,23 @@ public struct HTMLReportRenderer: ReportRenderer {
             document, assets: .init(css: try read("report.css"), js: try read("report.js")),
             data: try HTMLReportData(document).json())
         return Data(try template("report.html.mustache").render(model, library: library).utf8)
+    }
+}
+
+/// Compiled templates by source text: a long-running caller (the fuzzer, a test suite) renders many reports
+/// from the same files, and compiling them is most of a small report's cost. An edited file is a new key.
+final class CompiledTemplates: @unchecked Sendable {
+    static let shared = CompiledTemplates()
+    private var templates: [String: MustacheTemplate] = [:]
+    private let lock = NSLock()
+
+    func template(for source: String) throws -> MustacheTemplate {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = templates[source] { return cached }
+        let compiled = try MustacheTemplate(string: source)
+        if templates.count > 32 { templates.removeAll() }
+        templates[source] = compiled
+        return compiled
     }
 }
