@@ -6,8 +6,9 @@ public final class EvaluationContext: Sendable {
     /// "Today" for age checks; pinned by `SOURCE_DATE_EPOCH` for reproducible runs.
     public let today: CalendarDate
     public let issuersByURL: [String: [Issuer]]
-    private let policiesByEnvironment: [String: Policy]
-    private let globalPolicy: Policy?
+    /// Thresholds merged once per policy, not once per entity and control.
+    private let policiesByEnvironment: [String: EffectivePolicy]
+    private let globalPolicy: EffectivePolicy
 
     public init(estate: Estate, diagnostics: [InputDiagnostic], today: CalendarDate) {
         self.estate = estate
@@ -26,30 +27,30 @@ public final class EvaluationContext: Sendable {
             if lhsPreferred != rhsPreferred { return lhsPreferred }
             return $0.metadata.location < $1.metadata.location
         }
-        var byEnvironment: [String: Policy] = [:]
-        var global: Policy?
+        var byEnvironment: [String: EffectivePolicy] = [:]
+        var global: EffectivePolicy?
         for policy in ordered {
             let environments = policy.environments.knownItems
             if environments.isEmpty {
-                if global == nil { global = policy }
+                if global == nil { global = EffectivePolicy(policy: policy) }
             } else {
+                let effective = EffectivePolicy(policy: policy)
                 for environment in environments where byEnvironment[environment] == nil {
-                    byEnvironment[environment] = policy
+                    byEnvironment[environment] = effective
                 }
             }
         }
         policiesByEnvironment = byEnvironment
-        globalPolicy = global
+        globalPolicy = global ?? .baseline
     }
 
     /// The Policy whose `appliesTo.environments` names the entity's environment, else a Policy without
     /// `appliesTo`, else the built-in baseline.
     public func policy(for metadata: EntityMetadata) -> EffectivePolicy {
         if let environment = metadata.environment.value, let policy = policiesByEnvironment[environment] {
-            return EffectivePolicy(policy: policy)
+            return policy
         }
-        if let globalPolicy { return EffectivePolicy(policy: globalPolicy) }
-        return .baseline
+        return globalPolicy
     }
 
     /// Issuers in the estate whose `iss` matches (trailing slash ignored).
