@@ -22,7 +22,6 @@ public struct FrameworkCatalog: Codable, Sendable {
     public var requirements: [Requirement]
 
     public func requirement(_ id: String) -> Requirement? { requirements.first { $0.id == id } }
-    public func group(_ id: String?) -> Group? { groups?.first { $0.id == id } }
 
     /// Framework ids in the order reports list them.
     public static let order = ["owasp-nhi-2025", "nist-csf-2.0", "nist-sp-800-207"]

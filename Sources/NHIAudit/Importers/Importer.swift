@@ -13,7 +13,8 @@ public struct SourceText: Sendable {
         return String(path[path.index(after: dot)...]).lowercased()
     }
 
-    public var fileName: String { String(path.split(separator: "/").last ?? "") }
+    /// The last component of a path as given (entity names of formats that have no name field use it).
+    public static func fileName(of path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
 }
 
 /// What importing one file produced: model entities and input diagnostics.

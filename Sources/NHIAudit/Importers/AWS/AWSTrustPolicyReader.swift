@@ -128,7 +128,7 @@ public struct AWSTrustPolicyImporter: DocumentImporter {
     public func importDocument(_ document: DocumentNode, into sink: ImportSink) {
         let tree = PolicyTree(document)
         let statements = AWSTrustPolicyReader.statements(of: tree)
-        let name = SpireConfigReader.fileName(document.file)
+        let name = SourceText.fileName(of: document.file)
         sink.estate.federationTrusts.append(
             contentsOf: AWSTrustPolicyReader.trusts(statements, name: name, anchor: document.location, maxSession: nil))
     }

@@ -37,7 +37,7 @@ enum SpireConfigReader {
                 SecretMaterial(kind: "SPIRE join token", value: token, path: reader.fieldPath("join_token"),
                                location: reader.value("join_token")!.location))
         }
-        let name = "\(role) \(trustDomain.value ?? "unknown-trust-domain") (\(fileName(file)))"
+        let name = "\(role) \(trustDomain.value ?? "unknown-trust-domain") (\(SourceText.fileName(of: file)))"
         return SpireDeployment(
             metadata: .unowned(name: name, format: format, at: block.location), role: role, trustDomain: trustDomain,
             caTTL: isServer ? withDefault(reader.duration("ca_ttl"), 86_400, "ca_ttl 24h") : .absent("ca_ttl", at: nil),
@@ -154,5 +154,4 @@ enum SpireConfigReader {
         return Field(.placeholder(url), path: field.path, location: field.location, display: url)
     }
 
-    static func fileName(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }
 }

@@ -25,7 +25,7 @@ public struct VaultJSONImporter: DocumentImporter {
                       severity: .info))
             return
         }
-        let name = data["role_name"]?.scalar ?? SpireConfigReader.fileName(document.file)
+        let name = data["role_name"]?.scalar ?? SourceText.fileName(of: document.file)
         VaultJWTReader.role(settings, name: name, backend: nil, backendReference: nil, sink: sink)
     }
 }
