@@ -30,17 +30,22 @@ public struct Scan: Sendable {
         return document
     }
 
-    /// Renders every requested format first, then writes them, so a template error leaves old reports intact.
+    /// Streams every requested format into a temporary file beside its final name, then renames them all,
+    /// so a template error or a full disk leaves the previous reports intact.
     public func write(_ document: ResultDocument, formats: [any ReportRenderer]) throws -> [URL] {
         let resources = ReportResources(templates: home.appendingPathComponent("templates"))
-        // Formats are independent renderings of one document: render them on every core.
-        let rendered = try ParallelMap.map(formats.map { $0 as any ReportRenderer }) { renderer in
-            Result { (renderer.fileName, try renderer.render(document, resources: resources)) }
-        }.map { try $0.get() }
-        return try rendered.map { name, data in
-            let url = outputDirectory.appendingPathComponent(name)
-            try AtomicWriter.write(data, to: url)
-            return url
+        let files = try formats.map { try PendingReportFile(outputDirectory.appendingPathComponent($0.fileName)) }
+        // Formats are independent renderings of one document: write them on every core.
+        let outcomes = ParallelMap.map(Array(zip(formats, files))) { renderer, file in
+            Result { try file.write { try renderer.write(document, resources: resources, to: $0) } }
         }
+        for outcome in outcomes {
+            if case .failure(let error) = outcome {
+                files.forEach { $0.discard() }
+                throw error
+            }
+        }
+        try files.forEach { try $0.commit() }
+        return files.map(\.url)
     }
 }

@@ -83,9 +83,17 @@ struct Benchmark {
         print(pad("evaluate") + String(format: " %7.3f s  %10.0f results/s (%d results, %d entities)", evaluate,
                      Double(document.results.count) / evaluate, document.results.count, loaded.estate.allEntities.count))
         let resources = ReportResources(templates: home.appendingPathComponent("templates"))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-render")
         for renderer in ReportFormats.all {
-            let (data, seconds) = timed { (try? renderer.render(document, resources: resources)) ?? Data() }
-            print(pad("render \(renderer.format)") + String(format: " %7.3f s  %8.1f MB", seconds, Double(data.count) / 1_048_576))
+            // Streamed to a file, as a scan writes it (one format at a time here; a scan writes them in parallel).
+            let url = out.appendingPathComponent(renderer.fileName)
+            let (_, seconds) = try timed {
+                let file = try PendingReportFile(url)
+                try file.write { try renderer.write(document, resources: resources, to: $0) }
+                try file.commit()
+            }
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            print(pad("render \(renderer.format)") + String(format: " %7.3f s  %8.1f MB", seconds, Double(bytes) / 1_048_576))
         }
     }
 

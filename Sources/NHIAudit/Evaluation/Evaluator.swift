@@ -18,14 +18,16 @@ public struct Evaluator: Sendable {
         // Controls read the model only, so they run in parallel; results are concatenated in catalog order.
         let perControl = ParallelMap.map(catalog.controls) { descriptor -> [ResultDocument.Result] in
             guard let type = registry.type(for: descriptor.id) else { return [] }
-            return type.init().evaluate(context).map { result($0, descriptor: descriptor) }
+            let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }  // one copy shared by all results
+            return type.init().evaluate(context).map { result($0, descriptor: descriptor, frameworks: frameworks) }
         }
         var results = perControl.flatMap { $0 }
         let staleness = WaiverApplication.apply(to: &results, context: context)
-        if let descriptor = catalog.control(WaiverStaleControl.id) { results += staleness.map { result($0, descriptor: descriptor) } }
-        // Sort small keys and permute once: moving the large result records on every comparison swap costs more.
-        let keys = results.map { ($0.location.file, $0.location.line, $0.location.column, $0.control, $0.entity.name, $0.id) }
-        results = keys.indices.sorted { keys[$0] < keys[$1] }.map { results[$0] }
+        if let descriptor = catalog.control(WaiverStaleControl.id) {
+            let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }
+            results += staleness.map { result($0, descriptor: descriptor, frameworks: frameworks) }
+        }
+        results = Self.sortedByLocation(results)
         return ResultDocument(
             schemaVersion: ResultDocument.schemaVersion,
             tool: .init(name: "nhi-audit", version: toolVersion),
@@ -45,7 +47,29 @@ public struct Evaluator: Sendable {
             trustGraph: TrustGraph.build(context, results: results))
     }
 
-    private func result(_ outcome: EntityOutcome, descriptor: ControlDescriptor) -> ResultDocument.Result {
+    /// Report order: file, line, column, control, entity, id. Files and controls are ranked once so most
+    /// comparisons are integer ones, and the large records are moved once, not on every swap.
+    static func sortedByLocation(_ results: [ResultDocument.Result]) -> [ResultDocument.Result] {
+        func ranks(_ values: Set<String>) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: values.sorted().enumerated().map { ($1, $0) })
+        }
+        let files = ranks(Set(results.map(\.location.file)))
+        let controls = ranks(Set(results.map(\.control)))
+        let keys = results.map { ($0.location.line, $0.location.column) }
+        let fileRank = results.map { files[$0.location.file]! }
+        let controlRank = results.map { controls[$0.control]! }
+        let order = results.indices.sorted { left, right in
+            if fileRank[left] != fileRank[right] { return fileRank[left] < fileRank[right] }
+            if keys[left] != keys[right] { return keys[left] < keys[right] }
+            if controlRank[left] != controlRank[right] { return controlRank[left] < controlRank[right] }
+            return (results[left].entity.name, results[left].id) < (results[right].entity.name, results[right].id)
+        }
+        return order.map { results[$0] }
+    }
+
+    private func result(
+        _ outcome: EntityOutcome, descriptor: ControlDescriptor, frameworks: [String: [String]]
+    ) -> ResultDocument.Result {
         let evidence = outcome.outcome.sources.map { $0.evidence(fallback: outcome.anchor) }
         let primary = evidence.first ?? Evidence(at: outcome.anchor, field: "")
         let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? descriptor.severity) : descriptor.severity
@@ -60,7 +84,7 @@ public struct Evaluator: Sendable {
             location: .init(file: primary.file, line: primary.line, column: primary.column, field: primary.field),
             message: outcome.outcome.message,
             evidence: evidence,
-            frameworks: descriptor.frameworks.filter { !$0.value.isEmpty },
+            frameworks: frameworks,
             policy: outcome.policy)
     }
 

@@ -11,71 +11,47 @@ enum FastJSON {
         return Data(output)
     }
 
-    /// Pretty-printed like `encode`, but the array under top-level `key` is written item by item, so only one
-    /// item's tree exists at a time (result documents with hundreds of thousands of results).
-    static func encode<Item: Encodable>(_ shell: some Encodable, streaming items: [Item], under key: String) throws -> Data {
+    /// Pretty-printed like `encode`, streamed into `output`, but the array under top-level `key` is written
+    /// one item per line by `item` (compact), so neither the items' trees nor the whole file exist in memory
+    /// at once (result documents with hundreds of thousands of results).
+    static func write<Items: Collection>(
+        _ shell: some Encodable, streaming items: Items, under key: String, to output: ReportOutput,
+        item: (Items.Element, inout [UInt8]) throws -> Void
+    ) throws {
         let encoder = TreeEncoder()
         try shell.encode(to: encoder)
-        guard case .object(let root) = encoder.storage.node else { return try encode(shell) }
-        var output: [UInt8] = []
-        output.reserveCapacity(1 << 20)
-        output.append(contentsOf: "{\n".utf8)
+        guard case .object(let root) = encoder.storage.node else { throw ReportError("a report document must be an object") }
+        output.pending.append(contentsOf: "{\n".utf8)
         var keys = Array(root.members.keys)
         if !keys.contains(key) { keys.append(key) }
         keys.sort()
         for (index, name) in keys.enumerated() {
-            output.append(contentsOf: padding(2))
-            writeString(name, into: &output)
-            output.append(contentsOf: " : ".utf8)
+            output.pending.append(contentsOf: padding(2))
+            writeString(name, into: &output.pending)
+            output.pending.append(contentsOf: " : ".utf8)
             if name == key {
                 if items.isEmpty {
-                    output.append(contentsOf: "[]".utf8)
+                    output.pending.append(contentsOf: "[]".utf8)
                 } else {
-                    output.append(contentsOf: "[\n".utf8)
-                    for (position, item) in items.enumerated() {
-                        output.append(contentsOf: padding(4))
-                        write(try node(for: item, codingPath: []), into: &output, indent: 4)
-                        output.append(contentsOf: (position == items.count - 1 ? "\n" : ",\n").utf8)
+                    output.pending.append(contentsOf: "[\n".utf8)
+                    var remaining = items.count
+                    for element in items {
+                        output.pending.append(contentsOf: padding(4))
+                        try item(element, &output.pending)
+                        remaining -= 1
+                        output.pending.append(contentsOf: (remaining == 0 ? "\n" : ",\n").utf8)
+                        try output.flushIfFull()
                     }
-                    output.append(contentsOf: padding(2))
-                    output.append(0x5D)
+                    output.pending.append(contentsOf: padding(2))
+                    output.pending.append(0x5D)
                 }
             } else {
-                write(root.members[name]!, into: &output, indent: 2)
+                write(root.members[name]!, into: &output.pending, indent: 2)
+                try output.flushIfFull()
             }
-            output.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
+            output.pending.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
         }
-        output.append(contentsOf: "}\n".utf8)
-        return Data(output)
-    }
-
-    /// One line like `compactString`, with the array under top-level `key` written item by item.
-    static func compactString<Item: Encodable>(_ shell: some Encodable, streaming items: [Item], under key: String) throws
-        -> String
-    {
-        let encoder = TreeEncoder()
-        try shell.encode(to: encoder)
-        guard case .object(let root) = encoder.storage.node else { return try compactString(shell) }
-        var output: [UInt8] = [0x7B]
-        var keys = Array(root.members.keys)
-        if !keys.contains(key) { keys.append(key) }
-        for (index, name) in keys.sorted().enumerated() {
-            if index > 0 { output.append(0x2C) }
-            writeString(name, into: &output)
-            output.append(0x3A)
-            guard name == key else {
-                writeCompact(root.members[name]!, into: &output)
-                continue
-            }
-            output.append(0x5B)
-            for (position, item) in items.enumerated() {
-                if position > 0 { output.append(0x2C) }
-                writeCompact(try node(for: item, codingPath: []), into: &output)
-            }
-            output.append(0x5D)
-        }
-        output.append(0x7D)
-        return String(decoding: output, as: UTF8.self)
+        output.pending.append(contentsOf: "}\n".utf8)
     }
 
     /// One line, keys sorted (data embedded in the HTML report, database columns).
@@ -184,6 +160,13 @@ enum FastJSON {
     /// RFC 8259 escaping: quote, backslash and control characters; everything else as UTF-8.
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(0x22)
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if plain { return output.append(0x22) }
         for byte in text.utf8 {
             switch byte {
             case 0x22: output.append(contentsOf: [0x5C, 0x22])

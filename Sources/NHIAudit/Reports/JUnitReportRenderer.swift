@@ -18,7 +18,7 @@ public struct JUnitReportRenderer: ReportRenderer {
                 try writeSuite(control, results: byControl[control.id] ?? [], id: index, document: document, xml)
             }
         }
-        return try xml.finish()
+        return try xml.finishData()
     }
 
     private func writeSuite(

@@ -1,11 +1,30 @@
 import Foundation
 
-/// A report format: a pure function of the result document.
+/// A report format: a pure function of the result document. Small formats implement `render`; formats that
+/// grow with the number of results implement `write(_:resources:to:)` and stream.
 public protocol ReportRenderer: Sendable {
     /// The name used with `--format`.
     var format: String { get }
     var fileName: String { get }
     func render(_ document: ResultDocument, resources: ReportResources) throws -> Data
+    func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws
+}
+
+extension ReportRenderer {
+    public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
+        output.append(try render(document, resources: resources))
+    }
+}
+
+/// For streaming renderers: the whole report in memory (tests, the fuzzer).
+public protocol StreamingReportRenderer: ReportRenderer {}
+
+extension StreamingReportRenderer {
+    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
+        let output = ReportOutput()
+        try write(document, resources: resources, to: output)
+        return try output.data
+    }
 }
 
 /// Files renderers may read: templates (users may edit them) and the report schema.
@@ -35,20 +54,4 @@ public enum ReportFormats {
     public static func renderer(named name: String) -> (any ReportRenderer)? { all.first { $0.format == name } }
 
     public static var names: [String] { all.map(\.format) }
-}
-
-/// Writes each report atomically (temp file in the same folder, then rename), so a reader or a killed
-/// run never sees half a report.
-public enum AtomicWriter {
-    public static func write(_ data: Data, to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ReportError("cannot write \(url.path): \(reason)")
-        }
-    }
 }

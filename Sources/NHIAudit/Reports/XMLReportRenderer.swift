@@ -2,15 +2,15 @@ import Foundation
 
 /// `report.xml` in namespace `urn:nhi-audit:report:1`, valid against `templates/report.xsd`: everything the
 /// JSON carries (scope, results with evidence, coverage, controls), written with libxml2's xmlTextWriter.
-public struct XMLReportRenderer: ReportRenderer {
+public struct XMLReportRenderer: StreamingReportRenderer {
     public static let namespace = "urn:nhi-audit:report:1"
     public let format = "xml"
     public let fileName = "report.xml"
 
     public init() {}
 
-    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
-        let xml = try XMLTextWriter()
+    public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
+        let xml = try XMLTextWriter(output: output)
         try xml.element(
             "report",
             attributes: [
@@ -31,7 +31,7 @@ public struct XMLReportRenderer: ReportRenderer {
             try writeCoverage(document.coverage, xml)
             try xml.element("controls") { for control in document.controls { try writeControl(control, xml) } }
         }
-        return try xml.finish()
+        try xml.finish()
     }
 
     private func writeCatalog(_ catalog: ResultDocument.CatalogInfo, _ xml: XMLTextWriter) throws {

@@ -1,20 +1,43 @@
 import CLibXML2
 import Foundation
 
-/// A thin Swift face over libxml2's xmlTextWriter, writing into memory. libxml2 escapes markup in text and
-/// attributes; characters XML 1.0 forbids (section 2.2, e.g. C0 controls) are replaced with U+FFFD first,
-/// because libxml2 would write them through and produce a document no parser accepts.
+/// A thin Swift face over libxml2's xmlTextWriter, streaming into a `ReportOutput`. libxml2 escapes markup in
+/// text and attributes; characters XML 1.0 forbids (section 2.2, e.g. C0 controls) are replaced with U+FFFD
+/// first, because libxml2 would write them through and produce a document no parser accepts.
 final class XMLTextWriter {
-    private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
+    private let sink: Sink
 
-    init() throws {
-        guard let buffer = xmlBufferCreate() else { throw ReportError("libxml2: cannot allocate a buffer") }
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
+    /// Receives libxml2's output buffer as it fills; keeps the first write error for `finish`.
+    private final class Sink {
+        let output: ReportOutput
+        var error: (any Error)?
+        init(_ output: ReportOutput) { self.output = output }
+    }
+
+    convenience init() throws { try self.init(output: ReportOutput()) }
+
+    init(output: ReportOutput) throws {
+        let sink = Sink(output)
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        let write: xmlOutputWriteCallback = { context, bytes, length in
+            let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
+            guard let bytes, length > 0 else { return 0 }
+            sink.output.pending.append(contentsOf: UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            do { try sink.output.flushIfFull() } catch {
+                sink.error = error
+                return -1
+            }
+            return length
+        }
+        guard let buffer = xmlOutputBufferCreateIO(write, nil, context, nil) else {
+            throw ReportError("libxml2: cannot allocate an output buffer")
+        }
+        guard let writer = xmlNewTextWriter(buffer) else {
+            xmlOutputBufferClose(buffer)
             throw ReportError("libxml2: cannot create a writer")
         }
-        self.buffer = buffer
+        self.sink = sink
         self.writer = writer
         xmlTextWriterSetIndent(writer, 1)
         try Self.call("  ") { xmlTextWriterSetIndentString(writer, $0) }
@@ -23,7 +46,6 @@ final class XMLTextWriter {
 
     deinit {
         xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
     }
 
     func start(_ name: String) throws {
@@ -63,14 +85,20 @@ final class XMLTextWriter {
         try end()
     }
 
-    func finish() throws -> Data {
+    /// Ends the document and flushes libxml2's buffer into the output.
+    func finish() throws {
         try check(xmlTextWriterEndDocument(writer), "end document")
         try check(xmlTextWriterFlush(writer), "flush")
-        guard let content = xmlBufferContent(buffer) else { return Data() }
-        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    }
+
+    /// Ends the document; the bytes, for a writer made with `init()`.
+    func finishData() throws -> Data {
+        try finish()
+        return try sink.output.data
     }
 
     private func check(_ code: Int32, _ what: String) throws {
+        if let error = sink.error { throw error }
         if code < 0 { throw ReportError("libxml2 writer failed to \(what)") }
     }
 
@@ -79,13 +107,19 @@ final class XMLTextWriter {
     }
 
     private static func withXMLString(_ value: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
-        value.utf8CString.withUnsafeBufferPointer { chars in
-            chars.baseAddress!.withMemoryRebound(to: xmlChar.self, capacity: chars.count, body)
+        value.withCString { chars in
+            chars.withMemoryRebound(to: xmlChar.self, capacity: 1, body)
         }
     }
 
     /// XML 1.0 section 2.2 `Char`: tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF.
     static func clean(_ value: String) -> String {
+        // Fast path: no C0 control but tab/LF/CR, and no EF BF BE/BF (U+FFFE, U+FFFF); Swift strings hold no surrogates.
+        var scan = value
+        let plain = scan.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } && !bytes.contains(0xEF)
+        }
+        if plain { return value }
         guard value.unicodeScalars.contains(where: { !isXMLChar($0) }) else { return value }
         return String(String.UnicodeScalarView(value.unicodeScalars.map { isXMLChar($0) ? $0 : "\u{FFFD}" }))
     }

@@ -92,6 +92,26 @@ import Testing
         #expect(html.contains("PR.AA-04"))
     }
 
+    /// Beyond the row limit the table lists findings first, counts the rest, and says so on the page.
+    @Test func aLargeEstateListsFindingsFirstAndCountsTheRest() throws {
+        let document = HTMLReportFixtures.large(count: 500)
+        let renderer = HTMLReportRenderer(rowLimit: 250)
+        let html = String(decoding: try renderer.render(document, resources: ReportResources(templates: Repository.templates)), as: UTF8.self)
+        let block = try #require(Self.dataBlock(html))
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
+        let statuses = (data["results"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
+        #expect(statuses.count == 250)
+        #expect(document.results.filter { $0.status.isFinding }.count == 200)
+        #expect(statuses.filter { $0 == "fail" || $0 == "waived" }.count == 200, "every finding is listed")
+        #expect(statuses.filter { $0 == "indeterminate" }.count == 50, "indeterminate results fill the rest before passes")
+        let omitted = try #require(data["omitted"] as? [String: Int])
+        #expect(omitted == ["indeterminate": 50, "pass": 100, "not-applicable": 100])
+        #expect(html.contains("the table lists 250 of 500 results"))
+        #expect(html.contains("The other 250 are counted"))
+        let small = String(decoding: try HTMLReportFixtures.render(HTMLReportFixtures.estate), as: UTF8.self)
+        #expect(!small.contains("The other"), "no note when everything is listed")
+    }
+
     static func dataBlock(_ html: String) -> String? {
         let open = "<script type=\"application/json\" id=\"report-data\">"
         guard let start = html.range(of: open), let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex)

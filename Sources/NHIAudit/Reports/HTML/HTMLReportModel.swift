@@ -83,9 +83,13 @@ struct HTMLReportModel {
     var hasInputsOmitted: Bool
     var assets: Assets
     var data: String
+    /// Results the findings table does not list (see `HTMLReportData.rowLimit`).
+    var rowsOmitted: Int
+    var hasRowsOmitted: Bool
+    var rowLimit: Int
     var history: HTMLHistoryViews
 
-    init(_ document: ResultDocument, assets: Assets, data: String) {
+    init(_ document: ResultDocument, assets: Assets, data: String, rowsOmitted: Int, rowLimit: Int) {
         toolName = document.tool.name
         toolVersion = document.tool.version
         schemaVersion = document.schemaVersion
@@ -151,6 +155,9 @@ struct HTMLReportModel {
         inputs = Array(inputs.prefix(Self.tableLimit))
         self.assets = assets
         self.data = data
+        self.rowsOmitted = rowsOmitted
+        hasRowsOmitted = rowsOmitted > 0
+        self.rowLimit = rowLimit
         history = HTMLHistoryViews(document, limit: Self.tableLimit)
     }
 }

@@ -4,13 +4,17 @@ import Mustache
 /// `report.html`: one self-contained page rendered from `templates/report.html.mustache`. `report.css` and
 /// `report.js` from the same folder are inlined, other `*.mustache` files there are partials, and findings are
 /// embedded as a JSON block the script pages through, so the file works offline and stays fast at scale.
-public struct HTMLReportRenderer: ReportRenderer {
+/// The template is rendered with a marker in place of the data block, and the block is streamed in its place.
+public struct HTMLReportRenderer: StreamingReportRenderer {
     public let format = "html"
     public let fileName = "report.html"
 
-    public init() {}
+    /// Most results the findings table lists (see `HTMLReportData`).
+    public var rowLimit: Int
 
-    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
+    public init(rowLimit: Int = HTMLReportData.rowLimit) { self.rowLimit = rowLimit }
+
+    public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
         ScriptSafeContentTypes.register()
         let folder = resources.templates
         func read(_ name: String) throws -> String {
@@ -30,10 +34,19 @@ public struct HTMLReportRenderer: ReportRenderer {
         for name in partials.sorted() where name.hasSuffix(".mustache") && name != "report.html.mustache" {
             library.register(try template(name), named: String(name.dropLast(".mustache".count)))
         }
+        let data = HTMLReportData(document, rowLimit: rowLimit)
+        // Stands for the data block in the rendered page: random, so no input value can forge it; it never
+        // reaches the output, so the report stays byte-for-byte deterministic.
+        let marker = "nhi-audit-report-data-\(UUID().uuidString)"
         let model = HTMLReportModel(
             document, assets: .init(css: try read("report.css"), js: try read("report.js")),
-            data: try HTMLReportData(document).json())
-        return Data(try template("report.html.mustache").render(model, library: library).utf8)
+            data: marker, rowsOmitted: data.omittedCount, rowLimit: rowLimit)
+        let page = try template("report.html.mustache").render(model, library: library)
+        for (index, part) in page.components(separatedBy: marker).enumerated() {
+            if index > 0 { try data.write(document.results, to: output) }
+            output.append(part)
+            try output.flushIfFull()
+        }
     }
 }
 

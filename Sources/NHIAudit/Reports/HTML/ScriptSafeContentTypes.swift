@@ -17,38 +17,32 @@ enum ScriptSafeContentTypes {
     /// to the same value and no value can close the element.
     struct JSONInScript: MustacheContentType {
         func escapeText(_ text: String) -> String {
-            // Byte-level: the embedded data block is megabytes for large estates.
             var output: [UInt8] = []
             output.reserveCapacity(text.utf8.count + text.utf8.count / 16)
-            var bytes = text.utf8.makeIterator()
-            var pending: [UInt8] = []
-            while let byte = pending.isEmpty ? bytes.next() : pending.removeFirst() {
-                switch byte {
-                case UInt8(ascii: "<"): output.append(contentsOf: Array("\\u003c".utf8))
-                case UInt8(ascii: ">"): output.append(contentsOf: Array("\\u003e".utf8))
-                case UInt8(ascii: "&"): output.append(contentsOf: Array("\\u0026".utf8))
-                case 0xE2:
-                    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-                    guard let second = bytes.next() else {
-                        output.append(byte)
-                        continue
-                    }
-                    guard second == 0x80, let third = bytes.next() else {
-                        output.append(byte)
-                        pending.append(second)
-                        continue
-                    }
-                    if third == 0xA8 || third == 0xA9 {
-                        output.append(contentsOf: Array((third == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                    } else {
-                        output.append(contentsOf: [byte, second])
-                        pending.append(third)
-                    }
-                default:
-                    output.append(byte)
-                }
-            }
+            escapeJSONForScript(Array(text.utf8), into: &output)
             return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// The byte-level escaping of `JSONInScript`, for the data block streamed into the page.
+    static func escapeJSONForScript(_ bytes: [UInt8], into output: inout [UInt8]) {
+        guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) else {
+            return output.append(contentsOf: bytes)
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "<"): output.append(contentsOf: "\\u003c".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "\\u003e".utf8)
+            case UInt8(ascii: "&"): output.append(contentsOf: "\\u0026".utf8)
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 2
+            default: output.append(byte)
+            }
+            index += 1
         }
     }
 

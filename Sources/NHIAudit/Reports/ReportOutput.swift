@@ -1,0 +1,123 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a renderer writes its bytes: to a file in chunks of about 1 MiB, or into memory (`render`, tests).
+/// Streaming keeps a report of hundreds of megabytes from ever existing whole in memory, and avoids the
+/// repeated reallocation (and page remapping) of one ever-growing buffer.
+public final class ReportOutput {
+    /// Bytes not yet flushed. Writers append here directly, then call `flushIfFull()` between records.
+    var pending: [UInt8] = []
+    private let descriptor: Int32?
+    private var collected = Data()
+    static let chunkSize = 1 << 20
+
+    /// Collects everything in memory; read it back with `data`.
+    public init() {
+        descriptor = nil
+        pending.reserveCapacity(1 << 16)
+    }
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        pending.reserveCapacity(Self.chunkSize + (1 << 16))
+    }
+
+    public func append(_ text: String) { pending.append(contentsOf: text.utf8) }
+
+    public func append(_ bytes: some Sequence<UInt8>) { pending.append(contentsOf: bytes) }
+
+    public func append(_ data: Data) { pending.append(contentsOf: data) }
+
+    @inline(__always)
+    func flushIfFull() throws {
+        if pending.count >= Self.chunkSize { try flush() }
+    }
+
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        guard let descriptor else {
+            collected.append(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+            return
+        }
+        try pending.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw ReportError("cannot write report: \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Everything written so far (memory outputs).
+    public var data: Data {
+        get throws {
+            try flush()
+            return collected
+        }
+    }
+}
+
+/// A report being written beside its final name: committed by a rename, so a reader or a killed run never
+/// sees half a report, and a failed run leaves the previous report in place. Sendable so formats can be
+/// written in parallel; each file is written by one worker only.
+public final class PendingReportFile: @unchecked Sendable {
+    public let url: URL
+    private let temporary: URL
+    private var descriptor: Int32
+
+    public init(_ url: URL) throws {
+        self.url = url
+        let directory = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ReportError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit { discard() }
+
+    /// Streams `body`'s output into the temporary file.
+    public func write(_ body: (ReportOutput) throws -> Void) throws {
+        let output = ReportOutput(descriptor: descriptor)
+        try body(output)
+        try output.flush()
+    }
+
+    public func commit() throws {
+        Glibc.close(descriptor)
+        descriptor = -1
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw ReportError("cannot write \(url.path): \(reason)")
+        }
+    }
+
+    public func discard() {
+        if descriptor >= 0 {
+            Glibc.close(descriptor)
+            descriptor = -1
+        }
+        unlink(temporary.path)
+    }
+}
+
+/// Writes one small file atomically (temp file, then rename).
+public enum AtomicWriter {
+    public static func write(_ data: Data, to url: URL) throws {
+        let file = try PendingReportFile(url)
+        try file.write { $0.append(data) }
+        try file.commit()
+    }
+}
