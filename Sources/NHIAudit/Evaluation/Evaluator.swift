@@ -21,13 +21,12 @@ public struct Evaluator: Sendable {
             let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }  // one copy shared by all results
             return type.init().evaluate(context).map { result($0, descriptor: descriptor, frameworks: frameworks) }
         }
-        var results = perControl.flatMap { $0 }
+        var results = Self.sortedByLocation(perControl)
         let staleness = WaiverApplication.apply(to: &results, context: context)
-        if let descriptor = catalog.control(WaiverStaleControl.id) {
+        if let descriptor = catalog.control(WaiverStaleControl.id), !staleness.isEmpty {
             let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }
-            results += staleness.map { result($0, descriptor: descriptor, frameworks: frameworks) }
+            results = Self.sortedByLocation([results, staleness.map { result($0, descriptor: descriptor, frameworks: frameworks) }])
         }
-        results = Self.sortedByLocation(results)
         return ResultDocument(
             schemaVersion: ResultDocument.schemaVersion,
             tool: .init(name: "nhi-audit", version: toolVersion),
@@ -48,23 +47,46 @@ public struct Evaluator: Sendable {
     }
 
     /// Report order: file, line, column, control, entity, id. Files and controls are ranked once so most
-    /// comparisons are integer ones, and the large records are moved once, not on every swap.
-    static func sortedByLocation(_ results: [ResultDocument.Result]) -> [ResultDocument.Result] {
-        func ranks(_ values: Set<String>) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: values.sorted().enumerated().map { ($1, $0) })
+    /// comparisons are integer ones, and each large record is copied once, into its final place.
+    static func sortedByLocation(_ chunks: [[ResultDocument.Result]]) -> [ResultDocument.Result] {
+        struct Key {
+            var chunk: Int32
+            var index: Int32
+            var file: Int32
+            var control: Int32
+            var line: Int
+            var column: Int
         }
-        let files = ranks(Set(results.map(\.location.file)))
-        let controls = ranks(Set(results.map(\.control)))
-        let keys = results.map { ($0.location.line, $0.location.column) }
-        let fileRank = results.map { files[$0.location.file]! }
-        let controlRank = results.map { controls[$0.control]! }
-        let order = results.indices.sorted { left, right in
-            if fileRank[left] != fileRank[right] { return fileRank[left] < fileRank[right] }
-            if keys[left] != keys[right] { return keys[left] < keys[right] }
-            if controlRank[left] != controlRank[right] { return controlRank[left] < controlRank[right] }
-            return (results[left].entity.name, results[left].id) < (results[right].entity.name, results[right].id)
+        var files: [String: Int32] = [:]
+        var controls: [String: Int32] = [:]
+        for chunk in chunks {
+            for result in chunk {
+                files[result.location.file] = 0
+                controls[result.control] = 0
+            }
         }
-        return order.map { results[$0] }
+        for (rank, file) in files.keys.sorted().enumerated() { files[file] = Int32(rank) }
+        for (rank, control) in controls.keys.sorted().enumerated() { controls[control] = Int32(rank) }
+        var keys: [Key] = []
+        keys.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for (chunkIndex, chunk) in chunks.enumerated() {
+            for (index, result) in chunk.enumerated() {
+                keys.append(
+                    Key(
+                        chunk: Int32(chunkIndex), index: Int32(index), file: files[result.location.file]!,
+                        control: controls[result.control]!, line: result.location.line, column: result.location.column))
+            }
+        }
+        keys.sort { left, right in
+            if left.file != right.file { return left.file < right.file }
+            if left.line != right.line { return left.line < right.line }
+            if left.column != right.column { return left.column < right.column }
+            if left.control != right.control { return left.control < right.control }
+            let a = chunks[Int(left.chunk)][Int(left.index)]
+            let b = chunks[Int(right.chunk)][Int(right.index)]
+            return (a.entity.name, a.id) < (b.entity.name, b.id)
+        }
+        return keys.map { chunks[Int($0.chunk)][Int($0.index)] }
     }
 
     private func result(
