@@ -9,13 +9,13 @@ enum DeterministicUUID {
         var bytes = Array(SHA256.hash(data: Data(("nhi-audit\u{1F}" + parts.joined(separator: "\u{1F}")).utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = Hex.string(bytes)
-        let cuts = [8, 12, 16, 20]
-        var text = ""
+        let hex = Array(Hex.string(bytes).utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
         for (index, character) in hex.enumerated() {
-            if cuts.contains(index) { text.append("-") }
+            if index == 8 || index == 12 || index == 16 || index == 20 { text.append(UInt8(ascii: "-")) }
             text.append(character)
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -24,10 +24,14 @@ public struct OSCALReportRenderer: ReportRenderer {
     public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
         let toolUUID = DeterministicUUID.make("tool", document.tool.name)
         let origins: JSONValue = [["actors": [["type": "tool", "actor-uuid": .string(toolUUID)]]]]
-        let observations = document.results.map { observation($0, document: document, origins: origins) }
-        let failing = document.results.filter { $0.status == .fail || $0.status == .waived }
-            .map { resultFinding($0, document, origins) }
-        let requirementFindings = Self.requirementFindings(document, origins: origins)
+        // Each result's observation UUID, computed once: requirement findings cite many of them.
+        let observationUUIDs = document.results.map { DeterministicUUID.make("observation", $0.id) }
+        let observations = document.results.indices.map {
+            observation(document.results[$0], uuid: observationUUIDs[$0], document: document, origins: origins)
+        }
+        let failing = document.results.indices.filter { document.results[$0].status.isFinding }
+            .map { resultFinding(document.results[$0], observation: observationUUIDs[$0], document, origins) }
+        let requirementFindings = Self.requirementFindings(document, observationUUIDs: observationUUIDs, origins: origins)
         var result: [String: JSONValue] = [
             "uuid": .string(DeterministicUUID.make("result", document.inputDigest, document.generatedAt)),
             "title": "nhi-audit scan",
@@ -84,7 +88,9 @@ public struct OSCALReportRenderer: ReportRenderer {
         return try root.encoded()
     }
 
-    private func observation(_ result: ResultDocument.Result, document: ResultDocument, origins: JSONValue) -> JSONValue {
+    private func observation(
+        _ result: ResultDocument.Result, uuid: String, document: ResultDocument, origins: JSONValue
+    ) -> JSONValue {
         let location = result.location
         let evidence = result.evidence.isEmpty
             ? [Self.evidence(location.file, location.line, location.column, location.field, value: nil)]
@@ -101,7 +107,7 @@ public struct OSCALReportRenderer: ReportRenderer {
             props += [Self.prop("waiver", waiver.name), Self.prop("waiver-expires", waiver.expires)]
         }
         var observation: [String: JSONValue] = [
-            "uuid": .string(DeterministicUUID.make("observation", result.id)),
+            "uuid": .string(uuid),
             "title": .string("\(result.control) \(result.entity)"),
             "description": .string(result.message),
             "props": .array(props),
@@ -123,7 +129,7 @@ public struct OSCALReportRenderer: ReportRenderer {
     }
 
     private func resultFinding(
-        _ result: ResultDocument.Result, _ document: ResultDocument, _ origins: JSONValue
+        _ result: ResultDocument.Result, observation: String, _ document: ResultDocument, _ origins: JSONValue
     ) -> JSONValue {
         let requirements = XMLReportRenderer.frameworkOrder(result.frameworks.keys).flatMap { framework in
             (result.frameworks[framework] ?? []).map { (framework, $0) }
@@ -140,20 +146,24 @@ public struct OSCALReportRenderer: ReportRenderer {
             "target": Self.targetOf(
                 target, framework: requirements.first?.0, state: "not-satisfied",
                 reason: result.status == .waived ? "other" : "fail"),
-            "related-observations": [["observation-uuid": .string(DeterministicUUID.make("observation", result.id))]],
+            "related-observations": [["observation-uuid": .string(observation)]],
         ]
         if let waiver = result.waiver { finding["remarks"] = .string(Self.waiverRemarks(waiver)) }
         return .object(finding)
     }
 
-    /// One finding per framework requirement that results decided (coverage `pass` or `fail`).
-    static func requirementFindings(_ document: ResultDocument, origins: JSONValue) -> [JSONValue] {
-        XMLReportRenderer.frameworkOrder(document.coverage.keys).flatMap { framework in
+    /// One finding per framework requirement that results decided (coverage `pass` or `fail`), citing the
+    /// observations of its controls' passing (or failing) results in document order.
+    static func requirementFindings(
+        _ document: ResultDocument, observationUUIDs: [String], origins: JSONValue
+    ) -> [JSONValue] {
+        var byControl: [String: [Int]] = [:]
+        for (index, result) in document.results.enumerated() { byControl[result.control, default: []].append(index) }
+        return XMLReportRenderer.frameworkOrder(document.coverage.keys).flatMap { framework in
             (document.coverage[framework] ?? []).filter { $0.status == .pass || $0.status == .fail }.map { item in
                 let satisfied = item.status == .pass
-                let evidence = document.results.filter {
-                    item.controls.contains($0.control) && $0.status == (satisfied ? .pass : .fail)
-                }
+                let evidence = Set(item.controls).flatMap { byControl[$0] ?? [] }
+                    .filter { document.results[$0].status == (satisfied ? .pass : .fail) }.sorted()
                 var finding: [String: JSONValue] = [
                     "uuid": .string(DeterministicUUID.make("requirement", document.inputDigest, framework, item.id)),
                     "title": .string("\(framework) \(item.id): \(item.title)"),
@@ -165,7 +175,7 @@ public struct OSCALReportRenderer: ReportRenderer {
                 ]
                 if !evidence.isEmpty {
                     finding["related-observations"] = .array(
-                        evidence.map { ["observation-uuid": .string(DeterministicUUID.make("observation", $0.id))] })
+                        evidence.map { ["observation-uuid": .string(observationUUIDs[$0])] })
                 }
                 return .object(finding)
             }
@@ -208,6 +218,12 @@ public struct OSCALReportRenderer: ReportRenderer {
 
     /// OSCAL's StringDatatype has no leading or trailing white space and is never empty.
     static func prop(_ name: String, _ value: String) -> JSONValue {
+        // Printable ASCII without spaces at either end has nothing to trim (the common case, checked cheaply).
+        if value.utf8.first != 0x20, value.utf8.last != 0x20, !value.isEmpty,
+            value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+        {
+            return ["name": .string(name), "ns": .string(namespace), "value": .string(value)]  // nothing to trim
+        }
         let trimmed = value.split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
         return ["name": .string(name), "ns": .string(namespace), "value": .string(trimmed.isEmpty ? "(empty)" : trimmed)]
