@@ -41,7 +41,7 @@ public struct HTMLReportRenderer: StreamingReportRenderer {
         let model = HTMLReportModel(
             document, assets: .init(css: try read("report.css"), js: try read("report.js")),
             data: marker, rowsOmitted: data.omittedCount, rowLimit: rowLimit)
-        let page = try template("report.html.mustache").render(model, library: library)
+        let page = try template("report.html.mustache").render(MustacheTree.build(model), library: library)
         for (index, part) in page.components(separatedBy: marker).enumerated() {
             if index > 0 { try data.write(document.results, to: output) }
             output.append(part)
