@@ -50,7 +50,18 @@ enum ScriptSafeContentTypes {
     /// `</script>` in a comment or string cannot end the element. `<\/` means `</` in JS strings and CSS.
     struct CodeInElement: MustacheContentType {
         func escapeText(_ text: String) -> String {
-            text.replacingOccurrences(of: "</", with: "<\\/").replacingOccurrences(of: "<!--", with: "<\\!--")
+            guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+            let bytes = Array(text.utf8)
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 64)
+            for (index, byte) in bytes.enumerated() {
+                output.append(byte)
+                guard byte == UInt8(ascii: "<"), index + 1 < bytes.count else { continue }
+                if bytes[index + 1] == UInt8(ascii: "/") || bytes[(index + 1)...].starts(with: "!--".utf8) {
+                    output.append(UInt8(ascii: "\\"))
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
         }
     }
 }
