@@ -102,33 +102,35 @@ public struct XMLReportRenderer: StreamingReportRenderer {
         }
     }
 
+    /// One result per line: its children are not indented.
     private func writeResult(_ result: ResultDocument.Result, _ xml: XMLTextWriter) throws {
-        try xml.element(
-            "result",
-            attributes: [
-                "id": result.id, "control": result.control, "status": result.status.rawValue,
-                "severity": result.severity.rawValue, "policy": result.policy, "firstSeen": result.firstSeen,
-                "isNew": result.isNew.map(String.init), "inBaseline": result.inBaseline.map(String.init),
-            ]
-        ) {
-            try xml.element("title", result.title)
-            try xml.element("entity", attributes: ["kind": result.entity.kind.rawValue, "name": result.entity.name]) {}
-            try writeLocation("location", result.location.file, result.location.line, result.location.column,
-                              result.location.field, xml) {}
-            try xml.element("message", result.message)
-            for evidence in result.evidence {
-                try writeLocation("evidence", evidence.file, evidence.line, evidence.column, evidence.field, xml) {
-                    if let value = evidence.value { try xml.element("value", value) }
-                    if let note = evidence.note { try xml.element("note", note) }
-                }
+        try xml.start("result")
+        let attributes: KeyValuePairs<String, String?> = [
+            "id": result.id, "control": result.control, "status": result.status.rawValue,
+            "severity": result.severity.rawValue, "policy": result.policy, "firstSeen": result.firstSeen,
+            "isNew": result.isNew.map(String.init), "inBaseline": result.inBaseline.map(String.init),
+        ]
+        for (name, value) in attributes { try xml.attribute(name, value) }
+        xml.setIndent(false)
+        try xml.element("title", result.title)
+        try xml.element("entity", attributes: ["kind": result.entity.kind.rawValue, "name": result.entity.name]) {}
+        try writeLocation("location", result.location.file, result.location.line, result.location.column,
+                          result.location.field, xml) {}
+        try xml.element("message", result.message)
+        for evidence in result.evidence {
+            try writeLocation("evidence", evidence.file, evidence.line, evidence.column, evidence.field, xml) {
+                if let value = evidence.value { try xml.element("value", value) }
+                if let note = evidence.note { try xml.element("note", note) }
             }
-            for framework in Self.frameworkOrder(result.frameworks.keys) {
-                try xml.element("framework", attributes: ["id": framework]) {
-                    for requirement in result.frameworks[framework] ?? [] { try xml.element("requirement", requirement) }
-                }
-            }
-            if let waiver = result.waiver { try writeWaiver(waiver, xml) }
         }
+        for framework in Self.frameworkOrder(result.frameworks.keys) {
+            try xml.element("framework", attributes: ["id": framework]) {
+                for requirement in result.frameworks[framework] ?? [] { try xml.element("requirement", requirement) }
+            }
+        }
+        if let waiver = result.waiver { try writeWaiver(waiver, xml) }
+        xml.setIndent(true)
+        try xml.end()
     }
 
     private func writeLocation(
