@@ -87,6 +87,30 @@ struct Benchmark {
             let (data, seconds) = timed { (try? renderer.render(document, resources: resources)) ?? Data() }
             print(pad("render \(renderer.format)") + String(format: " %7.3f s  %8.1f MB", seconds, Double(data.count) / 1_048_576))
         }
+        try historyPhases(document)
+    }
+
+    /// Records the evaluated document into a fresh history database, then again (the nightly case: the same
+    /// estate the next night). Each store is released before measuring, so SQLite checkpoints and the size is
+    /// the database file's alone.
+    static func historyPhases(_ document: ResultDocument) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-record.sqlite").path
+        for file in HistoryStore.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
+        var size = 0
+        for phase in ["history record (fresh)", "history record (2nd run)"] {
+            let seconds = try recordOnce(document, at: path)
+            let grown = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) - size
+            size += grown
+            print(pad(phase) + String(format: " %7.3f s  %8.1f MB database growth", seconds, Double(grown) / 1_048_576))
+        }
+        for file in HistoryStore.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
+    }
+
+    /// Its own function so the store (and its connection) is gone when it returns.
+    static func recordOnce(_ document: ResultDocument, at path: String) throws -> Double {
+        var recorded = document
+        let store = try HistoryStore.open(at: path)
+        return try timed { try store.record(&recorded, paths: ["corpus"]) }.1
     }
 
     /// The whole scan as a user runs it, in its own process, so wall time and peak RSS are the real ones.
