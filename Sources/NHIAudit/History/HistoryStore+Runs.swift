@@ -27,19 +27,30 @@ extension HistoryStore {
                     counts[ResultStatus.notApplicable.rawValue] ?? 0,
                 ])
             let run = db.lastInsertedRowID
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT OR IGNORE INTO results (run, fingerprint, control, status, severity, entityKind, entityName,
-                      file, line, field, message, waiver, waiverExpires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+            var rows: [(bytes: [UInt8]?, row: HistoryRow)] = []
+            rows.reserveCapacity(snapshot.results.count)
+            var failingNow = Set<String>()
             for result in snapshot.results {
-                try insert.execute(arguments: [
-                    run, result.id, result.control, result.status.rawValue, result.severity.rawValue,
-                    result.entity.kind.rawValue, result.entity.name, result.location.file, result.location.line,
-                    result.location.field, result.message, result.waiver?.name, result.waiver?.expires,
-                ])
+                if result.status.isFinding { failingNow.insert(result.id) }
+                // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
+                // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
+                // finding (a diff from a run before that one to this one can be asked for).
+                let keepMessage = result.status.isFinding || result.status == .indeterminate || firstSeen[result.id] != nil
+                let row = HistoryRow(
+                    fingerprint: result.id, status: result.status, severity: result.severity, control: result.control,
+                    entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
+                    file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
+                    waiver: result.waiver?.name, waiverExpires: result.waiver?.expires)
+                rows.append((HistoryFingerprint.bytes(result.id), row))
             }
-            let failingNow = Set(snapshot.results.filter { $0.status.isFinding }.map(\.id))
+            rows.sort { HistoryFingerprint.storageOrder($0.bytes, $0.row.fingerprint, $1.bytes, $1.row.fingerprint) }
+            var writer = try HistoryRowWriter(db)
+            for (bytes, row) in rows {
+                try writer.insert(row, bytes: bytes, run: run)
+                if row.status.isFinding && (firstSeen[row.fingerprint].map { snapshot.generatedAt < $0 } ?? true) {
+                    try writer.firstSeen(row.fingerprint, bytes: bytes, at: snapshot.generatedAt)
+                }
+            }
             let trend = try Self.runs(db, limit: Self.trendLength).reversed().map(\.trendPoint)
             let info = HistoryInfo(
                 run: run, previousRun: previous?.id, previousGeneratedAt: previous?.generatedAt, trend: trend,
@@ -59,13 +70,27 @@ extension HistoryStore {
     public func firstSeen() throws -> [String: String] { try read(Self.firstSeen) }
 
     static func firstSeen(_ db: Database) throws -> [String: String] {
-        let rows = try Row.fetchAll(
-            db,
+        var firstSeen: [String: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, generatedAt FROM first_seen")
+        while let row = try rows.next() { firstSeen[HistoryFingerprint.string(row[0])] = row[1] }
+        return firstSeen
+    }
+
+    /// After runs are deleted: first-seen times over the runs kept, and no strings only deleted rows named.
+    static func forgetDeletedRuns(_ db: Database) throws {
+        try db.execute(
             sql: """
-                SELECT r.fingerprint AS fingerprint, MIN(u.generatedAt) AS first FROM results r
-                JOIN runs u ON u.id = r.run WHERE r.status IN ('fail', 'waived') GROUP BY r.fingerprint
+                DELETE FROM first_seen;
+                INSERT INTO first_seen (fingerprint, generatedAt)
+                  SELECT r.fingerprint, MIN(u.generatedAt) FROM results r JOIN runs u ON u.id = r.run
+                  WHERE r.status IN \(ResultStatus.storedFindingCodes) GROUP BY r.fingerprint;
+                DELETE FROM strings WHERE id NOT IN (
+                  SELECT control FROM results UNION SELECT entityKind FROM results UNION SELECT entityName FROM results
+                  UNION SELECT field FROM results UNION SELECT file FROM results
+                  UNION SELECT message FROM results WHERE message IS NOT NULL
+                  UNION SELECT waiver FROM results WHERE waiver IS NOT NULL
+                  UNION SELECT waiverExpires FROM results WHERE waiverExpires IS NOT NULL);
                 """)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["fingerprint"] as String, $0["first"] as String) })
     }
 
     /// Runs, newest first.
@@ -73,17 +98,30 @@ extension HistoryStore {
 
     public func run(_ id: Int64) throws -> Run? { try read { try Self.runs($0, limit: nil, id: id).first } }
 
+    /// A run's results, by fingerprint. `message` is empty where it was not kept (see `record`).
     public func results(of run: Int64) throws -> [StoredResult] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM results WHERE run = ? ORDER BY fingerprint", arguments: [run]).map { row in
-                StoredResult(
-                    fingerprint: row["fingerprint"], control: row["control"],
-                    status: ResultStatus(rawValue: row["status"]) ?? .indeterminate,
-                    severity: Severity(rawValue: row["severity"]) ?? .info,
-                    entity: EntityRef(kind: EntityKind(row["entityKind"] as String), name: row["entityName"]),
-                    file: row["file"], line: row["line"], field: row["field"], message: row["message"],
-                    waiver: row["waiver"], waiverExpires: row["waiverExpires"])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.fingerprint, r.status, r.severity, c.text, k.text, n.text, f.text, p.text, r.line, m.text,
+                      w.text, e.text
+                    FROM results r JOIN strings c ON c.id = r.control JOIN strings k ON k.id = r.entityKind
+                      JOIN strings n ON n.id = r.entityName JOIN strings f ON f.id = r.field JOIN strings p ON p.id = r.file
+                      LEFT JOIN strings m ON m.id = r.message LEFT JOIN strings w ON w.id = r.waiver
+                      LEFT JOIN strings e ON e.id = r.waiverExpires
+                    WHERE r.run = ?
+                    """, arguments: [run])
+            var results: [StoredResult] = []
+            while let row = try rows.next() {
+                results.append(
+                    StoredResult(
+                        fingerprint: HistoryFingerprint.string(row[0]), control: row[3],
+                        status: ResultStatus(storedCode: row[1]), severity: Severity(storedCode: row[2]),
+                        entity: EntityRef(kind: EntityKind(row[4] as String), name: row[5]), file: row[7], line: row[8],
+                        field: row[6], message: row[9] ?? "", waiver: row[10], waiverExpires: row[11]))
             }
+            return results.sorted { $0.fingerprint < $1.fingerprint }
         }
     }
 
@@ -92,7 +130,9 @@ extension HistoryStore {
         try write { db in
             try db.execute(
                 sql: "DELETE FROM runs WHERE id NOT IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?)", arguments: [max(keep, 0)])
-            return db.changesCount
+            let deleted = db.changesCount
+            try Self.forgetDeletedRuns(db)
+            return deleted
         }
     }
 
@@ -100,7 +140,9 @@ extension HistoryStore {
     public func prune(generatedBefore cutoff: String) throws -> Int {
         try write { db in
             try db.execute(sql: "DELETE FROM runs WHERE generatedAt < ?", arguments: [cutoff])
-            return db.changesCount
+            let deleted = db.changesCount
+            try Self.forgetDeletedRuns(db)
+            return deleted
         }
     }
 
@@ -125,7 +167,11 @@ extension HistoryStore {
     }
 
     static func failingFingerprints(_ db: Database, run: Int64) throws -> Set<String> {
-        Set(try String.fetchAll(db, sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN ('fail', 'waived')", arguments: [run]))
+        var fingerprints = Set<String>()
+        let rows = try DatabaseValue.fetchCursor(
+            db, sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN \(ResultStatus.storedFindingCodes)", arguments: [run])
+        while let value = try rows.next() { fingerprints.insert(HistoryFingerprint.string(value)) }
+        return fingerprints
     }
 
     static func json(_ value: some Encodable) throws -> String {
