@@ -2,42 +2,46 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// One result as the history keeps it (schema v2). Text values are interned in the `strings` table; a row holds
-/// their ids. `message` is nil when not kept (see `HistoryStore.record`).
+/// One result as the history keeps it (schema v2): texts as ids into the `strings` table. `message` is nil when
+/// not kept (see `HistoryStore.record`). Made by `HistoryRowWriter.row`.
 struct HistoryRow {
     var fingerprint: String
+    var key: StoredFingerprint
     var status: ResultStatus
     var severity: Severity
-    var control: String
-    var entityKind: String
-    var entityName: String
-    var field: String
-    var file: String
+    var control: Int64
+    var entityKind: Int64
+    var entityName: Int64
+    var field: Int64
+    var file: Int64
     var line: Int
-    var message: String?
-    var waiver: String?
-    var waiverExpires: String?
+    var message: Int64?
+    var waiver: Int64?
+    var waiverExpires: Int64?
 }
 
-/// `Fingerprint.of` makes 20 lowercase hex digits; the history keeps them as their 10 bytes (a BLOB). Any other
-/// fingerprint is kept as TEXT, so nothing is lost. Byte order equals hex text order.
-enum HistoryFingerprint {
-    static func bytes(_ fingerprint: String) -> [UInt8]? {
-        let utf8 = fingerprint.utf8
-        guard utf8.count == 20 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        var high: UInt8 = 0
-        for (index, character) in utf8.enumerated() {
-            let nibble: UInt8
+/// `Fingerprint.of` makes 20 lowercase hex digits; the history keeps them as their 10 bytes (a BLOB), held here
+/// as two integers so sorting a run's rows allocates nothing. Any other fingerprint is kept as TEXT, so nothing
+/// is lost. Byte order equals hex text order.
+struct StoredFingerprint: Comparable {
+    var high: UInt64 = 0
+    var low: UInt16 = 0
+    /// Set when the fingerprint is not 20 lowercase hex digits.
+    var text: String?
+
+    init(_ fingerprint: String) {
+        var count = 0
+        for character in fingerprint.utf8 {
+            let nibble: UInt64
             switch character {
-            case 0x30...0x39: nibble = character - 0x30
-            case 0x61...0x66: nibble = character - 0x61 + 10
-            default: return nil
+            case 0x30...0x39: nibble = UInt64(character - 0x30)
+            case 0x61...0x66: nibble = UInt64(character - 0x61 + 10)
+            default: text = fingerprint; return
             }
-            if index % 2 == 0 { high = nibble << 4 } else { bytes.append(high | nibble) }
+            if count < 16 { high = high << 4 | nibble } else if count < 20 { low = low << 4 | UInt16(nibble) }
+            count += 1
         }
-        return bytes
+        if count != 20 { text = fingerprint }
     }
 
     static func string(_ value: DatabaseValue) -> String {
@@ -48,14 +52,23 @@ enum HistoryFingerprint {
         }
     }
 
-    /// The order SQLite keeps stored fingerprints in: TEXT before BLOB, BLOBs bytewise. Inserting a run's rows
-    /// in this order appends to the `(run, fingerprint)` b-tree instead of splitting pages all over it.
-    static func storageOrder(_ lhs: [UInt8]?, _ lhsText: String, _ rhs: [UInt8]?, _ rhsText: String) -> Bool {
-        switch (lhs, rhs) {
-        case (nil, nil): lhsText < rhsText
-        case (nil, _): true
-        case (_, nil): false
-        case let (.some(left), .some(right)): left.lexicographicallyPrecedes(right)
+    /// The order SQLite keeps them in: TEXT before BLOB, BLOBs bytewise. Inserting a run's rows in this order
+    /// appends to the `(run, fingerprint)` b-tree instead of splitting pages all over it.
+    static func < (lhs: StoredFingerprint, rhs: StoredFingerprint) -> Bool {
+        switch (lhs.text, rhs.text) {
+        case let (.some(left), .some(right)): left < right
+        case (.some, nil): true
+        case (nil, .some): false
+        case (nil, nil): (lhs.high, lhs.low) < (rhs.high, rhs.low)
+        }
+    }
+
+    func bind(to statement: SQLiteStatement, at index: Int32) {
+        if let text {
+            sqlite3_bind_text(statement, index, text, -1, HistoryRowWriter.transient)
+        } else {
+            var bytes = (high.bigEndian, low.bigEndian)
+            withUnsafeBytes(of: &bytes) { _ = sqlite3_bind_blob(statement, index, $0.baseAddress, 10, HistoryRowWriter.transient) }
         }
     }
 }
@@ -93,8 +106,9 @@ struct HistoryRowWriter {
     private let insertString: Statement
     private let upsertFirstSeen: Statement
     private var strings: [String: Int64] = [:]
+    private var last: [(text: String, id: Int64)?] = Array(repeating: nil, count: 8)
     /// SQLite copies the bound value (`SQLITE_TRANSIENT`).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     init(_ db: Database) throws {
         self.db = db
@@ -113,41 +127,61 @@ struct HistoryRowWriter {
         while let row = try cursor.next() { strings[row[1]] = row[0] }
     }
 
-    mutating func insert(_ row: HistoryRow, bytes: [UInt8]?, run: Int64) throws {
-        let ids = (
-            control: try id(row.control), kind: try id(row.entityKind), name: try id(row.entityName),
-            field: try id(row.field), file: try id(row.file), message: try id(row.message),
-            waiver: try id(row.waiver), expires: try id(row.waiverExpires)
-        )
+    /// Interns the texts of one result. Results of one entity follow each other and share their strings, so
+    /// each column first compares with the text it saw last (usually the same storage: no hashing).
+    mutating func row(
+        fingerprint: String, status: ResultStatus, severity: Severity, control: String, entityKind: String,
+        entityName: String, field: String, file: String, line: Int, message: String?, waiver: String?,
+        waiverExpires: String?
+    ) throws -> HistoryRow {
+        HistoryRow(
+            fingerprint: fingerprint, key: StoredFingerprint(fingerprint), status: status, severity: severity,
+            control: try id(control, column: 0), entityKind: try id(entityKind, column: 1),
+            entityName: try id(entityName, column: 2), field: try id(field, column: 3), file: try id(file, column: 4),
+            line: line, message: try message.map { try id($0, column: 5) }, waiver: try waiver.map { try id($0, column: 6) },
+            waiverExpires: try waiverExpires.map { try id($0, column: 7) })
+    }
+
+    func insert(_ row: HistoryRow, run: Int64) throws {
         let statement = insertRow.sqliteStatement
         sqlite3_reset(statement)
         sqlite3_bind_int64(statement, 1, run)
-        bind(fingerprint: row.fingerprint, bytes: bytes, to: statement, at: 2)
+        row.key.bind(to: statement, at: 2)
         sqlite3_bind_int64(statement, 3, row.status.storedCode)
         sqlite3_bind_int64(statement, 4, Int64(row.severity.rank))
-        sqlite3_bind_int64(statement, 5, ids.control)
-        sqlite3_bind_int64(statement, 6, ids.kind)
-        sqlite3_bind_int64(statement, 7, ids.name)
-        sqlite3_bind_int64(statement, 8, ids.field)
-        sqlite3_bind_int64(statement, 9, ids.file)
+        sqlite3_bind_int64(statement, 5, row.control)
+        sqlite3_bind_int64(statement, 6, row.entityKind)
+        sqlite3_bind_int64(statement, 7, row.entityName)
+        sqlite3_bind_int64(statement, 8, row.field)
+        sqlite3_bind_int64(statement, 9, row.file)
         sqlite3_bind_int64(statement, 10, Int64(row.line))
-        for (index, value) in [(11, ids.message), (12, ids.waiver), (13, ids.expires)] {
-            if let value { sqlite3_bind_int64(statement, Int32(index), value) } else { sqlite3_bind_null(statement, Int32(index)) }
-        }
+        Self.bind(row.message, to: statement, at: 11)
+        Self.bind(row.waiver, to: statement, at: 12)
+        Self.bind(row.waiverExpires, to: statement, at: 13)
         try step(statement)
     }
 
-    /// Records that `fingerprint` was a finding at `generatedAt`, keeping the earliest time.
-    func firstSeen(_ fingerprint: String, bytes: [UInt8]?, at generatedAt: String) throws {
+    private static func bind(_ id: Int64?, to statement: SQLiteStatement, at index: Int32) {
+        if let id { sqlite3_bind_int64(statement, index, id) } else { sqlite3_bind_null(statement, index) }
+    }
+
+    /// Records that a fingerprint was a finding at `generatedAt`, keeping the earliest time.
+    func firstSeen(_ key: StoredFingerprint, at generatedAt: String) throws {
         let statement = upsertFirstSeen.sqliteStatement
         sqlite3_reset(statement)
-        bind(fingerprint: fingerprint, bytes: bytes, to: statement, at: 1)
+        key.bind(to: statement, at: 1)
         sqlite3_bind_text(statement, 2, generatedAt, -1, Self.transient)
         try step(statement)
     }
 
-    private mutating func id(_ text: String) throws -> Int64 {
-        if let id = strings[text] { return id }
+    private mutating func id(_ text: String, column: Int) throws -> Int64 {
+        if let last = last[column], last.text == text { return last.id }
+        let id = try strings[text] ?? insert(text)
+        last[column] = (text, id)
+        return id
+    }
+
+    private mutating func insert(_ text: String) throws -> Int64 {
         let statement = insertString.sqliteStatement
         sqlite3_reset(statement)
         sqlite3_bind_text(statement, 1, text, -1, Self.transient)
@@ -155,19 +189,6 @@ struct HistoryRowWriter {
         let id = db.lastInsertedRowID
         strings[text] = id
         return id
-    }
-
-    private mutating func id(_ text: String?) throws -> Int64? {
-        guard let text else { return nil }
-        return try id(text)
-    }
-
-    private func bind(fingerprint: String, bytes: [UInt8]?, to statement: SQLiteStatement, at index: Int32) {
-        if let bytes {
-            bytes.withUnsafeBytes { _ = sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
-        } else {
-            sqlite3_bind_text(statement, index, fingerprint, -1, Self.transient)
-        }
     }
 
     private func step(_ statement: SQLiteStatement) throws {

@@ -37,13 +37,12 @@ enum HistorySchemaV2 {
         var writer = try HistoryRowWriter(db)
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM results_v1 ORDER BY run, fingerprint")
         while let row = try rows.next() {
-            let fingerprint: String = row["fingerprint"]
-            let converted = HistoryRow(
-                fingerprint: fingerprint, status: ResultStatus(rawValue: row["status"]) ?? .indeterminate,
+            let converted = try writer.row(
+                fingerprint: row["fingerprint"], status: ResultStatus(rawValue: row["status"]) ?? .indeterminate,
                 severity: Severity(rawValue: row["severity"]) ?? .info, control: row["control"],
                 entityKind: row["entityKind"], entityName: row["entityName"], field: row["field"], file: row["file"],
                 line: row["line"], message: row["message"], waiver: row["waiver"], waiverExpires: row["waiverExpires"])
-            try writer.insert(converted, bytes: HistoryFingerprint.bytes(fingerprint), run: row["run"])
+            try writer.insert(converted, run: row["run"])
         }
         let firstSeen = try Row.fetchCursor(
             db,
@@ -52,8 +51,7 @@ enum HistorySchemaV2 {
                 WHERE r.status IN ('fail', 'waived') GROUP BY r.fingerprint
                 """)
         while let row = try firstSeen.next() {
-            let fingerprint: String = row[0]
-            try writer.firstSeen(fingerprint, bytes: HistoryFingerprint.bytes(fingerprint), at: row[1])
+            try writer.firstSeen(StoredFingerprint(row[0]), at: row[1])
         }
         try db.execute(sql: "DROP TABLE results_v1; PRAGMA user_version = 2")
     }

@@ -6,12 +6,12 @@ extension HistoryStore {
     /// `firstSeen` and `isNew`. In one IMMEDIATE transaction, so concurrent scans serialize and a killed scan
     /// leaves either the whole run or none of it.
     public func record(_ document: inout ResultDocument, paths: [String]) throws {
-        let snapshot = document
+        let generatedAt = document.generatedAt
         let (info, previousFindings, firstSeen) = try write { db in
             let previous = try Self.runs(db, limit: 1).first
             let firstSeen = try Self.firstSeen(db)
             let previousFailing = try previous.map { try Self.failingFingerprints(db, run: $0.id) } ?? []
-            let counts = snapshot.summary.byStatus
+            let counts = document.summary.byStatus
             try db.execute(
                 sql: """
                     INSERT INTO runs (generatedAt, toolVersion, catalogVersion, inputDigest, runDigest, paths, inputs,
@@ -19,36 +19,36 @@ extension HistoryStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    snapshot.generatedAt, snapshot.tool.version, document.catalog.version, document.inputDigest,
-                    snapshot.runDigest, try Self.json(paths), try Self.json(snapshot.inputs),
-                    try Self.json(snapshot.policies), try Self.json(snapshot.summary),
+                    document.generatedAt, document.tool.version, document.catalog.version, document.inputDigest,
+                    document.runDigest, try Self.json(paths), try Self.json(document.inputs),
+                    try Self.json(document.policies), try Self.json(document.summary),
                     counts[ResultStatus.fail.rawValue] ?? 0, counts[ResultStatus.pass.rawValue] ?? 0,
                     counts[ResultStatus.indeterminate.rawValue] ?? 0, counts[ResultStatus.waived.rawValue] ?? 0,
                     counts[ResultStatus.notApplicable.rawValue] ?? 0,
                 ])
             let run = db.lastInsertedRowID
-            var rows: [(bytes: [UInt8]?, row: HistoryRow)] = []
-            rows.reserveCapacity(snapshot.results.count)
+            var writer = try HistoryRowWriter(db)
+            var rows: [HistoryRow] = []
+            rows.reserveCapacity(document.results.count)
             var failingNow = Set<String>()
-            for result in snapshot.results {
+            for result in document.results {
                 if result.status.isFinding { failingNow.insert(result.id) }
                 // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
                 // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
                 // finding (a diff from a run before that one to this one can be asked for).
                 let keepMessage = result.status.isFinding || result.status == .indeterminate || firstSeen[result.id] != nil
-                let row = HistoryRow(
-                    fingerprint: result.id, status: result.status, severity: result.severity, control: result.control,
-                    entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
-                    file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
-                    waiver: result.waiver?.name, waiverExpires: result.waiver?.expires)
-                rows.append((HistoryFingerprint.bytes(result.id), row))
+                rows.append(
+                    try writer.row(
+                        fingerprint: result.id, status: result.status, severity: result.severity, control: result.control,
+                        entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
+                        file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
+                        waiver: result.waiver?.name, waiverExpires: result.waiver?.expires))
             }
-            rows.sort { HistoryFingerprint.storageOrder($0.bytes, $0.row.fingerprint, $1.bytes, $1.row.fingerprint) }
-            var writer = try HistoryRowWriter(db)
-            for (bytes, row) in rows {
-                try writer.insert(row, bytes: bytes, run: run)
-                if row.status.isFinding && (firstSeen[row.fingerprint].map { snapshot.generatedAt < $0 } ?? true) {
-                    try writer.firstSeen(row.fingerprint, bytes: bytes, at: snapshot.generatedAt)
+            rows.sort { $0.key < $1.key }
+            for row in rows {
+                try writer.insert(row, run: run)
+                if row.status.isFinding && (firstSeen[row.fingerprint].map { generatedAt < $0 } ?? true) {
+                    try writer.firstSeen(row.key, at: generatedAt)
                 }
             }
             let trend = try Self.runs(db, limit: Self.trendLength).reversed().map(\.trendPoint)
@@ -72,7 +72,7 @@ extension HistoryStore {
     static func firstSeen(_ db: Database) throws -> [String: String] {
         var firstSeen: [String: String] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, generatedAt FROM first_seen")
-        while let row = try rows.next() { firstSeen[HistoryFingerprint.string(row[0])] = row[1] }
+        while let row = try rows.next() { firstSeen[StoredFingerprint.string(row[0])] = row[1] }
         return firstSeen
     }
 
@@ -116,7 +116,7 @@ extension HistoryStore {
             while let row = try rows.next() {
                 results.append(
                     StoredResult(
-                        fingerprint: HistoryFingerprint.string(row[0]), control: row[3],
+                        fingerprint: StoredFingerprint.string(row[0]), control: row[3],
                         status: ResultStatus(storedCode: row[1]), severity: Severity(storedCode: row[2]),
                         entity: EntityRef(kind: EntityKind(row[4] as String), name: row[5]), file: row[7], line: row[8],
                         field: row[6], message: row[9] ?? "", waiver: row[10], waiverExpires: row[11]))
@@ -170,7 +170,7 @@ extension HistoryStore {
         var fingerprints = Set<String>()
         let rows = try DatabaseValue.fetchCursor(
             db, sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN \(ResultStatus.storedFindingCodes)", arguments: [run])
-        while let value = try rows.next() { fingerprints.insert(HistoryFingerprint.string(value)) }
+        while let value = try rows.next() { fingerprints.insert(StoredFingerprint.string(value)) }
         return fingerprints
     }
 
