@@ -29,6 +29,11 @@ struct StoredFingerprint: Comparable {
     /// Set when the fingerprint is not 20 lowercase hex digits.
     var text: String?
 
+    init(high: UInt64, low: UInt16) {
+        self.high = high
+        self.low = low
+    }
+
     init(_ fingerprint: String) {
         var count = 0
         for character in fingerprint.utf8 {
@@ -42,6 +47,12 @@ struct StoredFingerprint: Comparable {
             count += 1
         }
         if count != 20 { text = fingerprint }
+    }
+
+    var string: String {
+        if let text { return text }
+        var bytes = (high.bigEndian, low.bigEndian)
+        return withUnsafeBytes(of: &bytes) { Hex.string($0.prefix(10)) }
     }
 
     static func string(_ value: DatabaseValue) -> String {
@@ -196,5 +207,71 @@ struct HistoryRowWriter {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
+    }
+}
+
+/// Passing and not-applicable results that keep no message, packed into one BLOB per run (`packed_results`): a
+/// scan has ~160k of them, and a b-tree row each cost more than the rest of recording. Per result: the 10
+/// fingerprint bytes, then status, severity, control, entity kind, entity name, field, file and line as unsigned
+/// LEB128 varints (ids into `strings`).
+enum PackedResults {
+    struct Entry {
+        var key: StoredFingerprint
+        var status: ResultStatus
+        var severity: Severity
+        var ids: [Int64]
+        var line: Int
+    }
+
+    static func fits(_ row: HistoryRow) -> Bool {
+        row.message == nil && row.waiver == nil && row.waiverExpires == nil && row.key.text == nil
+    }
+
+    static func append(_ row: HistoryRow, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: row.key.high.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: row.key.low.bigEndian) { bytes.append(contentsOf: $0) }
+        for value in [row.status.storedCode, Int64(row.severity.rank), row.control, row.entityKind, row.entityName, row.field, row.file, Int64(row.line)] {
+            var rest = UInt64(bitPattern: value)
+            while rest >= 0x80 {
+                bytes.append(UInt8(rest & 0x7F) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        }
+    }
+
+    /// The entries of one run's BLOB; stops at the first malformed entry.
+    static func entries(_ data: Data) -> [Entry] {
+        let bytes = [UInt8](data)
+        var entries: [Entry] = []
+        var offset = 0
+        func varint() -> Int64? {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < bytes.count, shift < 64 {
+                let byte = bytes[offset]
+                offset += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return Int64(bitPattern: value) }
+                shift += 7
+            }
+            return nil
+        }
+        while offset + 10 <= bytes.count {
+            let key = StoredFingerprint(
+                high: bytes[offset..<offset + 8].reduce(0) { $0 << 8 | UInt64($1) },
+                low: bytes[offset + 8..<offset + 10].reduce(0) { $0 << 8 | UInt16($1) })
+            offset += 10
+            var values: [Int64] = []
+            for _ in 0..<8 {
+                guard let value = varint() else { return entries }
+                values.append(value)
+            }
+            entries.append(
+                Entry(
+                    key: key, status: ResultStatus(storedCode: values[0]), severity: Severity(storedCode: values[1]),
+                    ids: Array(values[2..<7]), line: Int(values[7])))
+        }
+        return entries
     }
 }

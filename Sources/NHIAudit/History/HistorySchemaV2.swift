@@ -7,6 +7,8 @@ import GRDB
 /// - `results`: `(run, fingerprint)` WITHOUT ROWID; the fingerprint as 10 bytes; status and severity as small
 ///   integers (`ResultStatus.storedCode`, `Severity.rank`); text columns as `strings` ids. `message` is NULL
 ///   where it is not kept (passing and not-applicable results whose fingerprint never was a finding).
+/// - `packed_results`: per run, one BLOB with the passing and not-applicable results that keep no message
+///   (see `PackedResults`): a b-tree row each cost more than all the rest of recording a scan.
 /// - `first_seen`: fingerprint → earliest `generatedAt` at which it was a finding, kept up to date by each
 ///   scan (and rebuilt by prune), instead of a GROUP BY over every result of every run.
 /// v1 rows are converted losslessly (all their messages kept).
@@ -32,6 +34,10 @@ enum HistorySchemaV2 {
                   waiverExpires INTEGER,
                   PRIMARY KEY (run, fingerprint)
                 ) WITHOUT ROWID;
+                CREATE TABLE packed_results (
+                  run INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+                  results BLOB NOT NULL
+                );
                 CREATE TABLE first_seen (fingerprint PRIMARY KEY, generatedAt TEXT NOT NULL) WITHOUT ROWID;
                 """)
         var writer = try HistoryRowWriter(db)

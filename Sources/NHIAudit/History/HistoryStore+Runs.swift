@@ -44,12 +44,25 @@ extension HistoryStore {
                         file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
                         waiver: result.waiver?.name, waiverExpires: result.waiver?.expires))
             }
-            rows.sort { $0.key < $1.key }
-            for row in rows {
-                try writer.insert(row, run: run)
+            // Fingerprint order (the document's order among equal fingerprints): rows append to the b-tree, the
+            // packed BLOB is sorted, and a repeated fingerprint is skipped as INSERT OR IGNORE would.
+            let order = rows.indices.sorted { (rows[$0].key, $0) < (rows[$1].key, $1) }
+            var packed: [UInt8] = []
+            var last: StoredFingerprint?
+            for index in order where rows[index].key != last {
+                let row = rows[index]
+                last = row.key
+                if PackedResults.fits(row) {
+                    PackedResults.append(row, to: &packed)
+                } else {
+                    try writer.insert(row, run: run)
+                }
                 if row.status.isFinding && (firstSeen[row.fingerprint].map { generatedAt < $0 } ?? true) {
                     try writer.firstSeen(row.key, at: generatedAt)
                 }
+            }
+            if !packed.isEmpty {
+                try db.execute(sql: "INSERT INTO packed_results (run, results) VALUES (?, ?)", arguments: [run, Data(packed)])
             }
             let trend = try Self.runs(db, limit: Self.trendLength).reversed().map(\.trendPoint)
             let info = HistoryInfo(
@@ -76,7 +89,7 @@ extension HistoryStore {
         return firstSeen
     }
 
-    /// After runs are deleted: first-seen times over the runs kept, and no strings only deleted rows named.
+    /// After runs are deleted: first-seen times over the runs kept, and no strings only deleted results named.
     static func forgetDeletedRuns(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -84,13 +97,30 @@ extension HistoryStore {
                 INSERT INTO first_seen (fingerprint, generatedAt)
                   SELECT r.fingerprint, MIN(u.generatedAt) FROM results r JOIN runs u ON u.id = r.run
                   WHERE r.status IN \(ResultStatus.storedFindingCodes) GROUP BY r.fingerprint;
-                DELETE FROM strings WHERE id NOT IN (
-                  SELECT control FROM results UNION SELECT entityKind FROM results UNION SELECT entityName FROM results
-                  UNION SELECT field FROM results UNION SELECT file FROM results
-                  UNION SELECT message FROM results WHERE message IS NOT NULL
-                  UNION SELECT waiver FROM results WHERE waiver IS NOT NULL
-                  UNION SELECT waiverExpires FROM results WHERE waiverExpires IS NOT NULL);
                 """)
+        var used = Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT control FROM results UNION SELECT entityKind FROM results UNION SELECT entityName FROM results
+                    UNION SELECT field FROM results UNION SELECT file FROM results
+                    UNION SELECT message FROM results WHERE message IS NOT NULL
+                    UNION SELECT waiver FROM results WHERE waiver IS NOT NULL
+                    UNION SELECT waiverExpires FROM results WHERE waiverExpires IS NOT NULL
+                    """))
+        let packed = try Data.fetchCursor(db, sql: "SELECT results FROM packed_results")
+        while let data = try packed.next() { for entry in PackedResults.entries(data) { used.formUnion(entry.ids) } }
+        let delete = try db.makeStatement(sql: "DELETE FROM strings WHERE id = ?")
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM strings") where !used.contains(id) {
+            try delete.execute(arguments: [id])
+        }
+    }
+
+    static func strings(_ db: Database) throws -> [Int64: String] {
+        var texts: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM strings")
+        while let row = try rows.next() { texts[row[0]] = row[1] }
+        return texts
     }
 
     /// Runs, newest first.
@@ -113,6 +143,17 @@ extension HistoryStore {
                     WHERE r.run = ?
                     """, arguments: [run])
             var results: [StoredResult] = []
+            if let packed = try Data.fetchOne(db, sql: "SELECT results FROM packed_results WHERE run = ?", arguments: [run]) {
+                let texts = try Self.strings(db)
+                for entry in PackedResults.entries(packed) {
+                    let text = entry.ids.map { texts[$0] ?? "" }
+                    results.append(
+                        StoredResult(
+                            fingerprint: entry.key.string, control: text[0], status: entry.status, severity: entry.severity,
+                            entity: EntityRef(kind: EntityKind(text[1]), name: text[2]), file: text[4], line: entry.line,
+                            field: text[3], message: "", waiver: nil, waiverExpires: nil))
+                }
+            }
             while let row = try rows.next() {
                 results.append(
                     StoredResult(
