@@ -21,9 +21,9 @@ struct HistoryRow {
 }
 
 /// `Fingerprint.of` makes 20 lowercase hex digits; the history keeps them as their 10 bytes (a BLOB), held here
-/// as two integers so sorting a run's rows allocates nothing. Any other fingerprint is kept as TEXT, so nothing
+/// as two integers so sorting a run's rows compares integers. Any other fingerprint is kept as TEXT, so nothing
 /// is lost. Byte order equals hex text order.
-struct StoredFingerprint: Comparable {
+struct StoredFingerprint: Equatable {
     var high: UInt64 = 0
     var low: UInt16 = 0
     /// Set when the fingerprint is not 20 lowercase hex digits.
@@ -60,17 +60,6 @@ struct StoredFingerprint: Comparable {
         case .blob(let data): Hex.string(data)
         case .string(let text): text
         default: ""
-        }
-    }
-
-    /// The order SQLite keeps them in: TEXT before BLOB, BLOBs bytewise. Inserting a run's rows in this order
-    /// appends to the `(run, fingerprint)` b-tree instead of splitting pages all over it.
-    static func < (lhs: StoredFingerprint, rhs: StoredFingerprint) -> Bool {
-        switch (lhs.text, rhs.text) {
-        case let (.some(left), .some(right)): left < right
-        case (.some, nil): true
-        case (nil, .some): false
-        case (nil, nil): (lhs.high, lhs.low) < (rhs.high, rhs.low)
         }
     }
 

@@ -44,9 +44,18 @@ extension HistoryStore {
                         file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
                         waiver: result.waiver?.name, waiverExpires: result.waiver?.expires))
             }
-            // Fingerprint order (the document's order among equal fingerprints): rows append to the b-tree, the
-            // packed BLOB is sorted, and a repeated fingerprint is skipped as INSERT OR IGNORE would.
-            let order = rows.indices.sorted { (rows[$0].key, $0) < (rows[$1].key, $1) }
+            // The order SQLite keeps fingerprints in (TEXT before BLOB, BLOBs bytewise), the document's among equal
+            // ones: rows append to the b-tree instead of splitting pages all over it, the packed BLOB is sorted,
+            // and a repeated fingerprint is skipped as INSERT OR IGNORE would. Sorting plain integers, not rows.
+            var hexOrder: [(high: UInt64, low: UInt16, index: Int)] = []
+            var textOrder: [(text: String, index: Int)] = []
+            hexOrder.reserveCapacity(rows.count)
+            for (index, row) in rows.enumerated() {
+                if let text = row.key.text { textOrder.append((text, index)) } else { hexOrder.append((row.key.high, row.key.low, index)) }
+            }
+            hexOrder.sort { ($0.high, $0.low, $0.index) < ($1.high, $1.low, $1.index) }
+            textOrder.sort { ($0.text, $0.index) < ($1.text, $1.index) }
+            let order = textOrder.map(\.index) + hexOrder.map(\.index)
             var packed: [UInt8] = []
             var last: StoredFingerprint?
             for index in order where rows[index].key != last {
