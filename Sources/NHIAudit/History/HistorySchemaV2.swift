@@ -5,10 +5,11 @@ import GRDB
 /// - `strings`: every text a result row names (control, entity kind and name, field, file, message, waiver),
 ///   once. Uniqueness is kept by `HistoryRowWriter` under the write lock, so there is no second index to grow.
 /// - `results`: `(run, fingerprint)` WITHOUT ROWID; the fingerprint as 10 bytes; status and severity as small
-///   integers (`ResultStatus.storedCode`, `Severity.rank`); text columns as `strings` ids. `message` is NULL
-///   where it is not kept (passing and not-applicable results whose fingerprint never was a finding).
-/// - `packed_results`: per run, one BLOB with the passing and not-applicable results that keep no message
-///   (see `PackedResults`): a b-tree row each cost more than all the rest of recording a scan.
+///   integers (`ResultStatus.storedCode`, `Severity.rank`); text columns as `strings` ids. Holds findings,
+///   indeterminate results, and passing / not-applicable results that keep their message (their fingerprint
+///   has been a finding) or whose fingerprint is not hex.
+/// - `packed_results`: per run, one BLOB with the other passing and not-applicable results, which keep no
+///   message (see `PackedResults`): a b-tree row each cost more than all the rest of recording a scan.
 /// - `first_seen`: fingerprint → earliest `generatedAt` at which it was a finding, kept up to date by each
 ///   scan (and rebuilt by prune), instead of a GROUP BY over every result of every run.
 /// v1 rows are converted losslessly (all their messages kept).
