@@ -79,7 +79,9 @@ struct Benchmark {
         let (loaded, load) = timed { EstateLoader().load(paths: [directory.path]) }
         report("load (read+parse+import)", load, files: files.count, megabytes: megabytes)
         let catalog = try Catalog.load(from: home.appendingPathComponent("mappings"))
-        let (document, evaluate) = timed { Evaluator(catalog: catalog).evaluate(loaded, clock: ReportClock(epochSeconds: 1_795_000_000)) }
+        var document: ResultDocument
+        let evaluate: Double
+        (document, evaluate) = timed { Evaluator(catalog: catalog).evaluate(loaded, clock: ReportClock(epochSeconds: 1_795_000_000)) }
         print(pad("evaluate") + String(format: " %7.3f s  %10.0f results/s (%d results, %d entities)", evaluate,
                      Double(document.results.count) / evaluate, document.results.count, loaded.estate.allEntities.count))
         let resources = ReportResources(templates: home.appendingPathComponent("templates"))
@@ -95,6 +97,39 @@ struct Benchmark {
             let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             print(pad("render \(renderer.format)") + String(format: " %7.3f s  %8.1f MB", seconds, Double(bytes) / 1_048_576))
         }
+        try historyPhases(&document)
+    }
+
+    /// Records the evaluated document into a fresh history database, then again (the nightly case: the same
+    /// estate the next night). In place, as the scan does (a copy would time copying 200k results). Each store
+    /// is released before measuring, so SQLite checkpoints and the size is the database file's alone.
+    static func historyPhases(_ document: inout ResultDocument) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-record.sqlite").path
+        for file in HistoryStore.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
+        var size = 0
+        for phase in ["history record (fresh)", "history record (2nd run)"] {
+            let (seconds, cpu) = try recordOnce(&document, at: path)
+            let grown = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) - size
+            size += grown
+            print(pad(phase) + String(format: " %7.3f s  %8.1f MB database growth (%.3f s CPU: other builds share the cores)",
+                                      seconds, Double(grown) / 1_048_576, cpu))
+        }
+        for file in HistoryStore.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
+    }
+
+    /// Wall and CPU seconds (recording runs on one thread). Its own function so the store (and its connection)
+    /// is gone when it returns.
+    static func recordOnce(_ document: inout ResultDocument, at path: String) throws -> (Double, Double) {
+        let store = try HistoryStore.open(at: path)
+        let cpuStart = threadCPUSeconds()
+        let seconds = try timed { try store.record(&document, paths: ["corpus"]) }.1
+        return (seconds, threadCPUSeconds() - cpuStart)
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// The whole scan as a user runs it, in its own process, so wall time and peak RSS are the real ones.

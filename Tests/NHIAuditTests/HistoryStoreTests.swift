@@ -107,8 +107,8 @@ import Testing
         do {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2-from-the-future')")
-                try db.execute(sql: "PRAGMA user_version = 2")
+                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3-from-the-future')")
+                try db.execute(sql: "PRAGMA user_version = 3")
             }
             try queue.close()
         }
@@ -148,8 +148,8 @@ import Testing
             )
         }
         #expect(mode == "wal")
-        #expect(version == 1)
-        #expect(migrations == ["v1"])
+        #expect(version == 2)
+        #expect(migrations == ["v1", "v2"])
     }
 
     /// Moves WAL content into the main file, so byte comparisons see the whole database.

@@ -6,7 +6,7 @@ import GRDB
 enum HistorySchema {
     /// "NHIA" in ASCII: `PRAGMA application_id` of every history database.
     static let applicationID: Int32 = 0x4E48_4941
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -48,6 +48,7 @@ enum HistorySchema {
             try db.create(index: "results_fingerprint", on: "results", columns: ["fingerprint"])
             try db.execute(sql: "PRAGMA user_version = 1")
         }
+        migrator.registerMigration("v2", migrate: HistorySchemaV2.migrate)
         return migrator
     }
 }

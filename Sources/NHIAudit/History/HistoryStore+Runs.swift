@@ -6,12 +6,12 @@ extension HistoryStore {
     /// `firstSeen` and `isNew`. In one IMMEDIATE transaction, so concurrent scans serialize and a killed scan
     /// leaves either the whole run or none of it.
     public func record(_ document: inout ResultDocument, paths: [String]) throws {
-        let snapshot = document
+        let generatedAt = document.generatedAt
         let (info, previousFindings, firstSeen) = try write { db in
             let previous = try Self.runs(db, limit: 1).first
             let firstSeen = try Self.firstSeen(db)
             let previousFailing = try previous.map { try Self.failingFingerprints(db, run: $0.id) } ?? []
-            let counts = snapshot.summary.byStatus
+            let counts = document.summary.byStatus
             try db.execute(
                 sql: """
                     INSERT INTO runs (generatedAt, toolVersion, catalogVersion, inputDigest, runDigest, paths, inputs,
@@ -19,27 +19,60 @@ extension HistoryStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    snapshot.generatedAt, snapshot.tool.version, document.catalog.version, document.inputDigest,
-                    snapshot.runDigest, try Self.json(paths), try Self.json(snapshot.inputs),
-                    try Self.json(snapshot.policies), try Self.json(snapshot.summary),
+                    document.generatedAt, document.tool.version, document.catalog.version, document.inputDigest,
+                    document.runDigest, try Self.json(paths), try Self.json(document.inputs),
+                    try Self.json(document.policies), try Self.json(document.summary),
                     counts[ResultStatus.fail.rawValue] ?? 0, counts[ResultStatus.pass.rawValue] ?? 0,
                     counts[ResultStatus.indeterminate.rawValue] ?? 0, counts[ResultStatus.waived.rawValue] ?? 0,
                     counts[ResultStatus.notApplicable.rawValue] ?? 0,
                 ])
             let run = db.lastInsertedRowID
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT OR IGNORE INTO results (run, fingerprint, control, status, severity, entityKind, entityName,
-                      file, line, field, message, waiver, waiverExpires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            for result in snapshot.results {
-                try insert.execute(arguments: [
-                    run, result.id, result.control, result.status.rawValue, result.severity.rawValue,
-                    result.entity.kind.rawValue, result.entity.name, result.location.file, result.location.line,
-                    result.location.field, result.message, result.waiver?.name, result.waiver?.expires,
-                ])
+            var writer = try HistoryRowWriter(db)
+            var rows: [HistoryRow] = []
+            rows.reserveCapacity(document.results.count)
+            var failingNow = Set<String>()
+            for result in document.results {
+                if result.status.isFinding { failingNow.insert(result.id) }
+                // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
+                // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
+                // finding (a diff from a run before that one to this one can be asked for).
+                let keepMessage = result.status.isFinding || result.status == .indeterminate || firstSeen[result.id] != nil
+                rows.append(
+                    try writer.row(
+                        fingerprint: result.id, status: result.status, severity: result.severity, control: result.control,
+                        entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
+                        file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
+                        waiver: result.waiver?.name, waiverExpires: result.waiver?.expires))
             }
-            let failingNow = Set(snapshot.results.filter { $0.status.isFinding }.map(\.id))
+            // The order SQLite keeps fingerprints in (TEXT before BLOB, BLOBs bytewise), the document's among equal
+            // ones: rows append to the b-tree instead of splitting pages all over it, the packed BLOB is sorted,
+            // and a repeated fingerprint is skipped as INSERT OR IGNORE would. Sorting plain integers, not rows.
+            var hexOrder: [(high: UInt64, low: UInt16, index: Int)] = []
+            var textOrder: [(text: String, index: Int)] = []
+            hexOrder.reserveCapacity(rows.count)
+            for (index, row) in rows.enumerated() {
+                if let text = row.key.text { textOrder.append((text, index)) } else { hexOrder.append((row.key.high, row.key.low, index)) }
+            }
+            hexOrder.sort { ($0.high, $0.low, $0.index) < ($1.high, $1.low, $1.index) }
+            textOrder.sort { ($0.text, $0.index) < ($1.text, $1.index) }
+            let order = textOrder.map(\.index) + hexOrder.map(\.index)
+            var packed: [UInt8] = []
+            var last: StoredFingerprint?
+            for index in order where rows[index].key != last {
+                let row = rows[index]
+                last = row.key
+                if PackedResults.fits(row) {
+                    PackedResults.append(row, to: &packed)
+                } else {
+                    try writer.insert(row, run: run)
+                }
+                if row.status.isFinding && (firstSeen[row.fingerprint].map { generatedAt < $0 } ?? true) {
+                    try writer.firstSeen(row.key, at: generatedAt)
+                }
+            }
+            if !packed.isEmpty {
+                try db.execute(sql: "INSERT INTO packed_results (run, results) VALUES (?, ?)", arguments: [run, Data(packed)])
+            }
             let trend = try Self.runs(db, limit: Self.trendLength).reversed().map(\.trendPoint)
             let info = HistoryInfo(
                 run: run, previousRun: previous?.id, previousGeneratedAt: previous?.generatedAt, trend: trend,
@@ -59,13 +92,44 @@ extension HistoryStore {
     public func firstSeen() throws -> [String: String] { try read(Self.firstSeen) }
 
     static func firstSeen(_ db: Database) throws -> [String: String] {
-        let rows = try Row.fetchAll(
-            db,
+        var firstSeen: [String: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, generatedAt FROM first_seen")
+        while let row = try rows.next() { firstSeen[StoredFingerprint.string(row[0])] = row[1] }
+        return firstSeen
+    }
+
+    /// After runs are deleted: first-seen times over the runs kept, and no strings only deleted results named.
+    static func forgetDeletedRuns(_ db: Database) throws {
+        try db.execute(
             sql: """
-                SELECT r.fingerprint AS fingerprint, MIN(u.generatedAt) AS first FROM results r
-                JOIN runs u ON u.id = r.run WHERE r.status IN ('fail', 'waived') GROUP BY r.fingerprint
+                DELETE FROM first_seen;
+                INSERT INTO first_seen (fingerprint, generatedAt)
+                  SELECT r.fingerprint, MIN(u.generatedAt) FROM results r JOIN runs u ON u.id = r.run
+                  WHERE r.status IN \(ResultStatus.storedFindingCodes) GROUP BY r.fingerprint;
                 """)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["fingerprint"] as String, $0["first"] as String) })
+        var used = Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT control FROM results UNION SELECT entityKind FROM results UNION SELECT entityName FROM results
+                    UNION SELECT field FROM results UNION SELECT file FROM results
+                    UNION SELECT message FROM results WHERE message IS NOT NULL
+                    UNION SELECT waiver FROM results WHERE waiver IS NOT NULL
+                    UNION SELECT waiverExpires FROM results WHERE waiverExpires IS NOT NULL
+                    """))
+        let packed = try Data.fetchCursor(db, sql: "SELECT results FROM packed_results")
+        while let data = try packed.next() { for entry in PackedResults.entries(data) { used.formUnion(entry.ids) } }
+        let delete = try db.makeStatement(sql: "DELETE FROM strings WHERE id = ?")
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM strings") where !used.contains(id) {
+            try delete.execute(arguments: [id])
+        }
+    }
+
+    static func strings(_ db: Database) throws -> [Int64: String] {
+        var texts: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM strings")
+        while let row = try rows.next() { texts[row[0]] = row[1] }
+        return texts
     }
 
     /// Runs, newest first.
@@ -73,17 +137,41 @@ extension HistoryStore {
 
     public func run(_ id: Int64) throws -> Run? { try read { try Self.runs($0, limit: nil, id: id).first } }
 
+    /// A run's results, by fingerprint. `message` is empty where it was not kept (see `record`).
     public func results(of run: Int64) throws -> [StoredResult] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM results WHERE run = ? ORDER BY fingerprint", arguments: [run]).map { row in
-                StoredResult(
-                    fingerprint: row["fingerprint"], control: row["control"],
-                    status: ResultStatus(rawValue: row["status"]) ?? .indeterminate,
-                    severity: Severity(rawValue: row["severity"]) ?? .info,
-                    entity: EntityRef(kind: EntityKind(row["entityKind"] as String), name: row["entityName"]),
-                    file: row["file"], line: row["line"], field: row["field"], message: row["message"],
-                    waiver: row["waiver"], waiverExpires: row["waiverExpires"])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.fingerprint, r.status, r.severity, c.text, k.text, n.text, f.text, p.text, r.line, m.text,
+                      w.text, e.text
+                    FROM results r JOIN strings c ON c.id = r.control JOIN strings k ON k.id = r.entityKind
+                      JOIN strings n ON n.id = r.entityName JOIN strings f ON f.id = r.field JOIN strings p ON p.id = r.file
+                      LEFT JOIN strings m ON m.id = r.message LEFT JOIN strings w ON w.id = r.waiver
+                      LEFT JOIN strings e ON e.id = r.waiverExpires
+                    WHERE r.run = ?
+                    """, arguments: [run])
+            var results: [StoredResult] = []
+            if let packed = try Data.fetchOne(db, sql: "SELECT results FROM packed_results WHERE run = ?", arguments: [run]) {
+                let texts = try Self.strings(db)
+                for entry in PackedResults.entries(packed) {
+                    let text = entry.ids.map { texts[$0] ?? "" }
+                    results.append(
+                        StoredResult(
+                            fingerprint: entry.key.string, control: text[0], status: entry.status, severity: entry.severity,
+                            entity: EntityRef(kind: EntityKind(text[1]), name: text[2]), file: text[4], line: entry.line,
+                            field: text[3], message: "", waiver: nil, waiverExpires: nil))
+                }
             }
+            while let row = try rows.next() {
+                results.append(
+                    StoredResult(
+                        fingerprint: StoredFingerprint.string(row[0]), control: row[3],
+                        status: ResultStatus(storedCode: row[1]), severity: Severity(storedCode: row[2]),
+                        entity: EntityRef(kind: EntityKind(row[4] as String), name: row[5]), file: row[7], line: row[8],
+                        field: row[6], message: row[9] ?? "", waiver: row[10], waiverExpires: row[11]))
+            }
+            return results.sorted { $0.fingerprint < $1.fingerprint }
         }
     }
 
@@ -92,7 +180,9 @@ extension HistoryStore {
         try write { db in
             try db.execute(
                 sql: "DELETE FROM runs WHERE id NOT IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?)", arguments: [max(keep, 0)])
-            return db.changesCount
+            let deleted = db.changesCount
+            try Self.forgetDeletedRuns(db)
+            return deleted
         }
     }
 
@@ -100,7 +190,9 @@ extension HistoryStore {
     public func prune(generatedBefore cutoff: String) throws -> Int {
         try write { db in
             try db.execute(sql: "DELETE FROM runs WHERE generatedAt < ?", arguments: [cutoff])
-            return db.changesCount
+            let deleted = db.changesCount
+            try Self.forgetDeletedRuns(db)
+            return deleted
         }
     }
 
@@ -125,7 +217,11 @@ extension HistoryStore {
     }
 
     static func failingFingerprints(_ db: Database, run: Int64) throws -> Set<String> {
-        Set(try String.fetchAll(db, sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN ('fail', 'waived')", arguments: [run]))
+        var fingerprints = Set<String>()
+        let rows = try DatabaseValue.fetchCursor(
+            db, sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN \(ResultStatus.storedFindingCodes)", arguments: [run])
+        while let value = try rows.next() { fingerprints.insert(StoredFingerprint.string(value)) }
+        return fingerprints
     }
 
     static func json(_ value: some Encodable) throws -> String {

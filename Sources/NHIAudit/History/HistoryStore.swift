@@ -70,6 +70,10 @@ public final class HistoryStore: Sendable {
             var config = Configuration()
             config.journalMode = .wal
             config.busyMode = .timeout(60)
+            // Under WAL, NORMAL syncs at checkpoints, not at every commit: a committed run survives the process
+            // being killed (SIGKILL, crash), only an OS crash or power loss can lose the last commits, and the
+            // database stays consistent either way (https://www.sqlite.org/pragma.html#pragma_synchronous).
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             let queue = try wrap(path) { try DatabaseQueue(path: path, configuration: config) }
             try wrap(path) { try HistorySchema.migrator.migrate(queue) }
             return HistoryStore(queue: queue, path: path)

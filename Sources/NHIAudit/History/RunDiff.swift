@@ -61,7 +61,10 @@ public struct RunDiff: Codable, Sendable {
             if later?.status.isFinding == true { continue }
             var entry = Entry(result, category: .resolved, earlier: result)
             entry.status = later?.status
-            entry.message = later?.message ?? "no longer reported (entity or control gone)"
+            // The history keeps a pass's message once its fingerprint has been a finding, so an empty one means
+            // a diff backwards in time (a later run as RUN_A).
+            entry.message = later.map { $0.message.isEmpty ? "now \($0.status.rawValue)" : $0.message }
+                ?? "no longer reported (entity or control gone)"
             entries.append(entry)
         }
         self.entries = entries.sorted {
