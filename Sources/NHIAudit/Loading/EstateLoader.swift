@@ -220,14 +220,22 @@ enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(Problem(reason: "UTF-16 text is not supported; save the file as UTF-8", isBinary: false))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            return .failure(Problem(reason: "binary file (NUL byte at offset \(nul - data.startIndex))", isBinary: true))
+        // Scan through a raw pointer: Data's element-wise access costs more than the YAML parse.
+        let bomLength = bytes.startIndex - data.startIndex
+        let (nul, hasCarriageReturn, decoded) = data.withUnsafeBytes { raw -> (Int?, Bool, String?) in
+            let body = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[bomLength...])
+            if let nul = body.firstIndex(of: 0) { return (nul, false, nil) }
+            return (nil, body.contains(UInt8(ascii: "\r")), String(validating: body, as: UTF8.self))
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        if let nul {
+            return .failure(Problem(reason: "binary file (NUL byte at offset \(bomLength + nul))", isBinary: true))
+        }
+        guard let text = decoded else {
             let offset = firstInvalidUTF8Offset(bytes)
             return .failure(Problem(reason: "not valid UTF-8 (first bad byte at offset \(offset))", isBinary: false))
         }
-        return .success(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+        guard hasCarriageReturn, text.contains("\r\n") else { return .success(text) }
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int {

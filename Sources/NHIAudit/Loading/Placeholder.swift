@@ -1,10 +1,12 @@
+import Foundation
+
 /// Recognises unresolved template expressions, so that values depending on them are `indeterminate`.
 public enum Placeholder {
     /// Returns the placeholder text if `text` is (or contains) an unresolved template expression.
+    /// Runs on every scalar read, so it scans bytes instead of calling Foundation's string search.
     public static func detect(_ text: String) -> String? {
-        let markers = ["${", "{{", "$(", "%{"]
-        if markers.contains(where: text.contains) { return text }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if containsTemplateMarker(text) { return text }
+        let trimmed = trimmingWhitespace(text)
         if trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), trimmed.count > 2 { return text }
         let upper = trimmed.uppercased()
         if ["PATCH_ME", "CHANGE_ME", "CHANGEME", "REPLACE_ME", "TODO", "TBD"].contains(upper) { return text }
@@ -15,9 +17,36 @@ public enum Placeholder {
         return nil
     }
 
+    /// `${`, `{{`, `$(` or `%{` anywhere in the text.
+    private static func containsTemplateMarker(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "{"):
+                if previous == UInt8(ascii: "$") || previous == UInt8(ascii: "{") || previous == UInt8(ascii: "%") { return true }
+            case UInt8(ascii: "("):
+                if previous == UInt8(ascii: "$") { return true }
+            default:
+                break
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Same as `trimmingCharacters(in: .whitespaces)`, without bridging the text to NSString.
+    private static func trimmingWhitespace(_ text: String) -> Substring {
+        let scalars = text.unicodeScalars
+        let whitespace = CharacterSet.whitespaces
+        guard let first = scalars.firstIndex(where: { !whitespace.contains($0) }),
+            let last = scalars.lastIndex(where: { !whitespace.contains($0) })
+        else { return "" }
+        return Substring(scalars[first...last])
+    }
+
     /// Samples write `YOUR_AUDIENCE`, `MY_CLIENT_ID`, `EXAMPLE_ISSUER` for "put yours here". Only the whole
     /// value in upper case with underscores counts, so real values such as `your-api` or `my_service` stay known.
-    private static func isFillInName(_ text: String) -> Bool {
+    private static func isFillInName(_ text: Substring) -> Bool {
         guard let prefix = ["YOUR_", "MY_", "EXAMPLE_"].first(where: text.hasPrefix) else { return false }
         let rest = text.dropFirst(prefix.count)
         return !rest.isEmpty && rest.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
