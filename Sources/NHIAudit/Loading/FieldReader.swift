@@ -113,7 +113,7 @@ public final class FieldReader {
     public func reportUnknownKeys() {
         // Most mappings have no unknown key: check the key text before building every entry's node and path.
         guard let node, let mapping = node.node.mapping,
-            mapping.contains(where: { pair in pair.key.scalar.map { !knownKeys.contains($0.string) } ?? false })
+            mapping.indices.contains(where: { mapping[$0].key.scalar.map { !knownKeys.contains($0.string) } ?? false })
         else { return }
         for entry in node.entries where !knownKeys.contains(entry.key) {
             let suggestion = knownKeys.first { $0.lowercased() == entry.key.lowercased() }
