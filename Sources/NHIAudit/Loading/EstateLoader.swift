@@ -63,24 +63,24 @@ public struct EstateLoader: Sendable {
     }
 
     public func loadFile(path: String) -> FileResult {
-        var info = stat()
-        if stat(path, &info) == 0, Int(info.st_size) > limits.maxFileBytes {
-            let reason = "file is \(info.st_size) bytes, over the limit of \(limits.maxFileBytes); not read"
+        switch FileReading.contents(atPath: path, maxBytes: limits.maxFileBytes) {
+        case .tooLarge(let bytes):
+            let reason = "file is \(bytes) bytes, over the limit of \(limits.maxFileBytes); not read"
             return FileResult(
                 record: InputRecord(
-                    path: path, sha256: "", bytes: Int(info.st_size), format: "unread", status: .notAssessed,
+                    path: path, sha256: "", bytes: bytes, format: "unread", status: .notAssessed,
                     entities: 0, notes: [reason]),
                 estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
-        }
-        guard let data = FileReading.contents(atPath: path) else {
+        case .unreadable:
             let reason = "file cannot be read (permissions or I/O error)"
             return FileResult(
                 record: InputRecord(
                     path: path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed, entities: 0,
                     notes: [reason]),
                 estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
+        case .contents(let data):
+            return loadFile(path: path, data: data)
         }
-        return loadFile(path: path, data: data)
     }
 
     /// Imports one file's bytes. Public so tests and examples can load in-memory snippets.
@@ -143,6 +143,10 @@ public struct EstateLoader: Sendable {
         var documentIndex = 0
         let looksStructured = ["yaml", "yml", "json"].contains(source.fileExtension)
         var unrecognizedDocuments: [String] = []
+        // Without an alias (`*name`) a document has at most about one node per byte of text, so only a file with
+        // an alias, or of more bytes than half the node limit, can breach the expansion limit: skip the walk.
+        let mayExceedExpansion = source.text.utf8.count > limits.maxExpandedNodes / 2
+            || source.text.utf8.contains(UInt8(ascii: "*"))
         do {
             // YamlSequence swallows a parse error and ends early; rethrow it so no document is silently lost.
             var documents = try Yams.compose_all(yaml: source.text, .basic, .default, .utf8)
@@ -156,7 +160,7 @@ public struct EstateLoader: Sendable {
                             "more than \(limits.maxDocumentsPerFile) documents in one file; the rest are not assessed"))
                     break
                 }
-                if limits.exceedsExpansion(node) {
+                if mayExceedExpansion, limits.exceedsExpansion(node) {
                     sink.report(
                         .init(
                             .unreadable, at: document.location,

@@ -6,8 +6,10 @@ public enum Placeholder {
     /// Runs on every scalar read, so it scans bytes instead of calling Foundation's string search.
     public static func detect(_ text: String) -> String? {
         if containsTemplateMarker(text) { return text }
-        let trimmed = trimmingWhitespace(text)
+        let trimmed = trimmingWhitespace(text[...])
         if trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), trimmed.count > 2 { return text }
+        // Every marker below starts with one of these letters; most values can stop here, before upper-casing.
+        if let first = trimmed.utf8.first, first < 0x80, !"PCRTYMEpcrtyme".utf8.contains(first) { return nil }
         let upper = trimmed.uppercased()
         if ["PATCH_ME", "CHANGE_ME", "CHANGEME", "REPLACE_ME", "TODO", "TBD"].contains(upper) { return text }
         if upper.hasPrefix("PATCH_ME") || upper.hasPrefix("REPLACE_ME") || upper.hasPrefix("CHANGE_ME") {
@@ -34,10 +36,14 @@ public enum Placeholder {
         return false
     }
 
+    private static let whitespace = CharacterSet.whitespaces
+
     /// Same as `trimmingCharacters(in: .whitespaces)`, without bridging the text to NSString.
-    private static func trimmingWhitespace(_ text: String) -> Substring {
+    static func trimmingWhitespace(_ text: Substring) -> Substring {
         let scalars = text.unicodeScalars
-        let whitespace = CharacterSet.whitespaces
+        if let first = scalars.first, let last = scalars.last, !whitespace.contains(first), !whitespace.contains(last) {
+            return text
+        }
         guard let first = scalars.firstIndex(where: { !whitespace.contains($0) }),
             let last = scalars.lastIndex(where: { !whitespace.contains($0) })
         else { return "" }

@@ -25,7 +25,7 @@ public struct JWTSampleImporter: TextImporter {
     }
 
     private static func isContent(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = Placeholder.trimmingWhitespace(line)
         return !trimmed.isEmpty && !trimmed.hasPrefix("#")
     }
 
