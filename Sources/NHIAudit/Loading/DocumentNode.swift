@@ -60,9 +60,12 @@ public struct DocumentNode {
         return style == .singleQuoted || style == .doubleQuoted
     }
 
+    // Yams' `Node.Mapping.makeIterator()` copies every pair into a new array, so mappings are walked by index.
     public func child(_ key: String) -> DocumentNode? {
         guard let mapping = node.mapping else { return nil }
-        for (keyNode, value) in mapping where keyNode.scalar?.string == key {
+        for index in mapping.indices {
+            let (keyNode, value) = mapping[index]
+            guard keyNode.scalar?.string == key else { continue }
             return DocumentNode(node: value, file: file, path: join(key), keyLocation: locate(keyNode.mark), shift: shift)
         }
         return nil
@@ -80,7 +83,8 @@ public struct DocumentNode {
     /// Mapping entries in document order (keys that are not scalars are skipped: no format here uses them).
     public var entries: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] {
         guard let mapping = node.mapping else { return [] }
-        return mapping.compactMap { keyNode, value in
+        return mapping.indices.compactMap { index in
+            let (keyNode, value) = mapping[index]
             guard let key = keyNode.scalar?.string else { return nil }
             let keyLocation = locate(keyNode.mark)
             return (key, keyLocation, DocumentNode(node: value, file: file, path: join(key), keyLocation: keyLocation, shift: shift))

@@ -63,24 +63,24 @@ public struct EstateLoader: Sendable {
     }
 
     public func loadFile(path: String) -> FileResult {
-        var info = stat()
-        if stat(path, &info) == 0, Int(info.st_size) > limits.maxFileBytes {
-            let reason = "file is \(info.st_size) bytes, over the limit of \(limits.maxFileBytes); not read"
+        switch FileReading.contents(atPath: path, maxBytes: limits.maxFileBytes) {
+        case .tooLarge(let bytes):
+            let reason = "file is \(bytes) bytes, over the limit of \(limits.maxFileBytes); not read"
             return FileResult(
                 record: InputRecord(
-                    path: path, sha256: "", bytes: Int(info.st_size), format: "unread", status: .notAssessed,
+                    path: path, sha256: "", bytes: bytes, format: "unread", status: .notAssessed,
                     entities: 0, notes: [reason]),
                 estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
-        }
-        guard let data = FileReading.contents(atPath: path) else {
+        case .unreadable:
             let reason = "file cannot be read (permissions or I/O error)"
             return FileResult(
                 record: InputRecord(
                     path: path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed, entities: 0,
                     notes: [reason]),
                 estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
+        case .contents(let data):
+            return loadFile(path: path, data: data)
         }
-        return loadFile(path: path, data: data)
     }
 
     /// Imports one file's bytes. Public so tests and examples can load in-memory snippets.
@@ -143,6 +143,10 @@ public struct EstateLoader: Sendable {
         var documentIndex = 0
         let looksStructured = ["yaml", "yml", "json"].contains(source.fileExtension)
         var unrecognizedDocuments: [String] = []
+        // Without an alias (`*name`) a document has at most about one node per byte of text, so only a file with
+        // an alias, or of more bytes than half the node limit, can breach the expansion limit: skip the walk.
+        let mayExceedExpansion = source.text.utf8.count > limits.maxExpandedNodes / 2
+            || source.text.utf8.contains(UInt8(ascii: "*"))
         do {
             // YamlSequence swallows a parse error and ends early; rethrow it so no document is silently lost.
             var documents = try Yams.compose_all(yaml: source.text, .basic, .default, .utf8)
@@ -156,7 +160,7 @@ public struct EstateLoader: Sendable {
                             "more than \(limits.maxDocumentsPerFile) documents in one file; the rest are not assessed"))
                     break
                 }
-                if limits.exceedsExpansion(node) {
+                if mayExceedExpansion, limits.exceedsExpansion(node) {
                     sink.report(
                         .init(
                             .unreadable, at: document.location,
@@ -220,14 +224,22 @@ enum TextDecoding {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(Problem(reason: "UTF-16 text is not supported; save the file as UTF-8", isBinary: false))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            return .failure(Problem(reason: "binary file (NUL byte at offset \(nul - data.startIndex))", isBinary: true))
+        // Scan through a raw pointer: Data's element-wise access costs more than the YAML parse.
+        let bomLength = bytes.startIndex - data.startIndex
+        let (nul, hasCarriageReturn, decoded) = data.withUnsafeBytes { raw -> (Int?, Bool, String?) in
+            let body = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[bomLength...])
+            if let nul = body.firstIndex(of: 0) { return (nul, false, nil) }
+            return (nil, body.contains(UInt8(ascii: "\r")), String(validating: body, as: UTF8.self))
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        if let nul {
+            return .failure(Problem(reason: "binary file (NUL byte at offset \(bomLength + nul))", isBinary: true))
+        }
+        guard let text = decoded else {
             let offset = firstInvalidUTF8Offset(bytes)
             return .failure(Problem(reason: "not valid UTF-8 (first bad byte at offset \(offset))", isBinary: false))
         }
-        return .success(text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+        guard hasCarriageReturn, text.contains("\r\n") else { return .success(text) }
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: Data.SubSequence) -> Int {

@@ -91,9 +91,9 @@ public struct LoadLimits: Sendable {
             if remaining < 0 { return true }
             switch current {
             case .mapping(let mapping):
-                for (key, value) in mapping {
-                    stack.append(key)
-                    stack.append(value)
+                for index in mapping.indices {  // by index: Yams' mapping iterator copies every pair first
+                    stack.append(mapping[index].key)
+                    stack.append(mapping[index].value)
                 }
             case .sequence(let sequence): stack.append(contentsOf: sequence)
             case .scalar, .alias: break

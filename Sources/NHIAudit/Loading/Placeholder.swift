@@ -1,11 +1,15 @@
+import Foundation
+
 /// Recognises unresolved template expressions, so that values depending on them are `indeterminate`.
 public enum Placeholder {
     /// Returns the placeholder text if `text` is (or contains) an unresolved template expression.
+    /// Runs on every scalar read, so it scans bytes instead of calling Foundation's string search.
     public static func detect(_ text: String) -> String? {
-        let markers = ["${", "{{", "$(", "%{"]
-        if markers.contains(where: text.contains) { return text }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if containsTemplateMarker(text) { return text }
+        let trimmed = trimmingWhitespace(text[...])
         if trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), trimmed.count > 2 { return text }
+        // Every marker below starts with one of these letters; most values can stop here, before upper-casing.
+        if let first = trimmed.utf8.first, first < 0x80, !"PCRTYMEpcrtyme".utf8.contains(first) { return nil }
         let upper = trimmed.uppercased()
         if ["PATCH_ME", "CHANGE_ME", "CHANGEME", "REPLACE_ME", "TODO", "TBD"].contains(upper) { return text }
         if upper.hasPrefix("PATCH_ME") || upper.hasPrefix("REPLACE_ME") || upper.hasPrefix("CHANGE_ME") {
@@ -15,9 +19,40 @@ public enum Placeholder {
         return nil
     }
 
+    /// `${`, `{{`, `$(` or `%{` anywhere in the text.
+    private static func containsTemplateMarker(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "{"):
+                if previous == UInt8(ascii: "$") || previous == UInt8(ascii: "{") || previous == UInt8(ascii: "%") { return true }
+            case UInt8(ascii: "("):
+                if previous == UInt8(ascii: "$") { return true }
+            default:
+                break
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// Same as `trimmingCharacters(in: .whitespaces)`, without bridging the text to NSString.
+    static func trimmingWhitespace(_ text: Substring) -> Substring {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !whitespace.contains(first), !whitespace.contains(last) {
+            return text
+        }
+        guard let first = scalars.firstIndex(where: { !whitespace.contains($0) }),
+            let last = scalars.lastIndex(where: { !whitespace.contains($0) })
+        else { return "" }
+        return Substring(scalars[first...last])
+    }
+
     /// Samples write `YOUR_AUDIENCE`, `MY_CLIENT_ID`, `EXAMPLE_ISSUER` for "put yours here". Only the whole
     /// value in upper case with underscores counts, so real values such as `your-api` or `my_service` stay known.
-    private static func isFillInName(_ text: String) -> Bool {
+    private static func isFillInName(_ text: Substring) -> Bool {
         guard let prefix = ["YOUR_", "MY_", "EXAMPLE_"].first(where: text.hasPrefix) else { return false }
         let rest = text.dropFirst(prefix.count)
         return !rest.isEmpty && rest.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }

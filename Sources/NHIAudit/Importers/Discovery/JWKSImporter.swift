@@ -1,3 +1,5 @@
+import Yams
+
 /// JWK Sets (RFC 7517 section 5), and the malformed shapes found in the wild: a bare JWK, keys under another
 /// member than `keys`, or JWKs nested in a map of named entries.
 public struct JWKSImporter: DocumentImporter {
@@ -8,6 +10,9 @@ public struct JWKSImporter: DocumentImporter {
     public func recognizes(_ document: DocumentNode) -> Bool {
         if document["kty"]?.scalar != nil { return true }
         if let keys = document["keys"], keys.isSequence { return keys.items.allSatisfy(\.isMapping) }
+        // Every document no earlier importer took reaches this check: look for a `kty` key on the raw nodes
+        // before building entries and paths.
+        guard Self.hasKtyKey(below: document.node, levels: 2) else { return false }
         return !nestedKeys(document).isEmpty
             || document.entries.contains { $0.value.isSequence && $0.value.items.contains { $0["kty"] != nil } }
     }
@@ -26,6 +31,21 @@ public struct JWKSImporter: DocumentImporter {
             metadata: .unowned(name: document.file, format: format, at: document.location),
             origin: malformed ? .malformedJWKS : .jwksDocument, keys: keys, usedBy: nil,
             sourceURL: .absent("keys", at: document.location), shapeProblems: problems))
+    }
+
+    /// True when a mapping up to `levels` below `node` (through mapping values and sequence items) has a
+    /// `kty` key: necessary for both nested shapes `recognizes` accepts.
+    private static func hasKtyKey(below node: Node, levels: Int) -> Bool {
+        guard levels > 0 else { return false }
+        func check(_ child: Node) -> Bool {
+            if let mapping = child.mapping, mapping.indices.contains(where: { mapping[$0].key.scalar?.string == "kty" }) {
+                return true
+            }
+            return hasKtyKey(below: child, levels: levels - 1)
+        }
+        if let mapping = node.mapping { return mapping.indices.contains { check(mapping[$0].value) } }
+        if let sequence = node.sequence { return sequence.contains(where: check) }
+        return false
     }
 
     /// JWKs one or two mappings deep (`{"name": {"privateJWK": {"kty": ...}}}`).

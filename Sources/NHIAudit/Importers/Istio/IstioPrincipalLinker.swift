@@ -11,17 +11,26 @@ public struct IstioPrincipalLinker: EstateLinker {
 
     public func link(_ estate: inout Estate, diagnostics: DiagnosticSink) {
         let policies = estate.accessPolicies
+        // A policy only covers or partly covers workloads of its own namespace (or, from the root namespace,
+        // all), so each verifier looks at two buckets instead of every policy.
+        let byNamespace = Dictionary(grouping: policies.indices, by: { policies[$0].scope.namespace.value })
+        let principalRequiring = policies.indices.filter { policies[$0].principalRequirement != nil }
         for index in estate.verifiers.indices {
             guard let scope = estate.verifiers[index].scope, estate.verifiers[index].requiresToken.note != nil else {
                 continue
             }
-            let covering = policies.filter { $0.scope.covers(scope) }
+            let sameNamespace = byNamespace[scope.namespace.value] ?? []
+            var candidates = sameNamespace
+            if scope.namespace.value != nil, scope.namespace.value != WorkloadScope.istioRootNamespace {
+                candidates = (candidates + (byNamespace[WorkloadScope.istioRootNamespace] ?? [])).sorted()
+            }
+            let covering = candidates.map { policies[$0] }.filter { $0.scope.covers(scope) }
             if let decision = decisive(covering) {
                 estate.verifiers[index].requiresToken = requirement(decision.policy, decision.field)
                 continue
             }
-            let partial = policies.filter { !$0.scope.covers(scope) && $0.principalRequirement != nil }
-                .filter { $0.scope.namespace.value == scope.namespace.value || scope.isMeshWide }
+            let partial = (scope.isMeshWide ? principalRequiring : sameNamespace).map { policies[$0] }
+                .filter { !$0.scope.covers(scope) && $0.principalRequirement != nil }
             if !partial.isEmpty {
                 let names = partial.map { "\($0.metadata.name) (\($0.metadata.location))" }.sorted()
                 estate.verifiers[index].requiresToken.note! += "; only some of its workloads are covered by "

@@ -25,19 +25,26 @@ public struct JWTSampleImporter: TextImporter {
     }
 
     private static func isContent(_ line: Substring) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = Placeholder.trimmingWhitespace(line)
         return !trimmed.isEmpty && !trimmed.hasPrefix("#")
     }
 
     public func recognizes(_ source: SourceText) -> Bool {
         // Every text file reaches this check, so stop at the first line that is not a token.
+        // Lines are cut one at a time: splitting the whole text first costs more than the check.
         var sawContent = false
-        for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) where Self.isContent(line) {
-            if source.fileExtension == "jwt" { return true }
-            guard Self.token(in: line).map({ Self.isCompactJWT($0.0) }) ?? false else { return false }
-            sawContent = true
+        var rest = source.text[...]
+        while true {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            if Self.isContent(line) {
+                if source.fileExtension == "jwt" { return true }
+                guard Self.token(in: line).map({ Self.isCompactJWT($0.0) }) ?? false else { return false }
+                sawContent = true
+            }
+            guard end < rest.endIndex else { return sawContent }
+            rest = rest[rest.index(after: end)...]
         }
-        return sawContent
     }
 
     public func importText(_ source: SourceText, into sink: ImportSink) {

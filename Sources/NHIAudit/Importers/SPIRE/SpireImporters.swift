@@ -6,7 +6,10 @@ public struct SpireConfigImporter: TextImporter {
     public init() {}
 
     public func recognizes(_ source: SourceText) -> Bool {
-        source.text.range(of: #"(?m)^(server|agent)\s*\{"#, options: .regularExpression) != nil
+        TextScan.mayMatch(source.text, keyword: "plugins", orFollowedBy: UInt8(ascii: "{"))
+            && (TextScan.mayMatch(source.text, keyword: "server", orFollowedBy: UInt8(ascii: "{"))
+                || TextScan.mayMatch(source.text, keyword: "agent", orFollowedBy: UInt8(ascii: "{")))
+            && source.text.range(of: #"(?m)^(server|agent)\s*\{"#, options: .regularExpression) != nil
             && source.text.range(of: #"(?m)^plugins\s*\{"#, options: .regularExpression) != nil
     }
 

@@ -10,7 +10,8 @@ public struct TerraformImporter: TextImporter {
 
     public func recognizes(_ source: SourceText) -> Bool {
         source.fileExtension == "tf"
-            || source.text.range(of: #"(?m)^(resource|data)\s+"[a-z0-9_]+"\s+"[^"]+"\s*\{"#, options: .regularExpression) != nil
+            || (TextScan.mayMatch(source.text, keyword: "resource") || TextScan.mayMatch(source.text, keyword: "data"))
+                && source.text.range(of: #"(?m)^(resource|data)\s+"[a-z0-9_]+"\s+"[^"]+"\s*\{"#, options: .regularExpression) != nil
     }
 
     public func importText(_ source: SourceText, into sink: ImportSink) {
