@@ -16,16 +16,18 @@ public struct Evaluator: Sendable {
         let context = EvaluationContext(
             estate: loaded.estate, diagnostics: loaded.diagnostics, today: clock.today)
         // Controls read the model only, so they run in parallel; results are concatenated in catalog order.
-        let perControl = ParallelMap.map(catalog.controls) { descriptor -> [ResultDocument.Result] in
+        var perControl = ParallelMap.map(catalog.controls) { descriptor -> [ResultDocument.Result] in
             guard let type = registry.type(for: descriptor.id) else { return [] }
             let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }  // one copy shared by all results
             return type.init().evaluate(context).map { result($0, descriptor: descriptor, frameworks: frameworks) }
         }
-        var results = Self.sortedByLocation(perControl)
+        var results = Self.sortedByLocation(consuming: &perControl)
         let staleness = WaiverApplication.apply(to: &results, context: context)
         if let descriptor = catalog.control(WaiverStaleControl.id), !staleness.isEmpty {
             let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }
-            results = Self.sortedByLocation([results, staleness.map { result($0, descriptor: descriptor, frameworks: frameworks) }])
+            var chunks = [results, staleness.map { result($0, descriptor: descriptor, frameworks: frameworks) }]
+            results = []
+            results = Self.sortedByLocation(consuming: &chunks)
         }
         return ResultDocument(
             schemaVersion: ResultDocument.schemaVersion,
@@ -47,11 +49,18 @@ public struct Evaluator: Sendable {
     }
 
     /// Report order: file, line, column, control, entity, id. Files and controls are ranked once so most
-    /// comparisons are integer ones, and each large record is copied once, into its final place.
-    static func sortedByLocation(_ chunks: [[ResultDocument.Result]]) -> [ResultDocument.Result] {
+    /// comparisons are integer ones. Each chunk is released as soon as it is copied into the flat list, and
+    /// the sort permutes that list in place, so peak memory stays near one copy of the results.
+    static func sortedByLocation(consuming chunks: inout [[ResultDocument.Result]]) -> [ResultDocument.Result] {
+        var results: [ResultDocument.Result] = []
+        results.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for index in chunks.indices {
+            results.append(contentsOf: chunks[index])
+            chunks[index] = []
+        }
+        chunks = []
         struct Key {
-            var chunk: Int32
-            var index: Int32
+            var index: Int
             var file: Int32
             var control: Int32
             var line: Int
@@ -59,34 +68,39 @@ public struct Evaluator: Sendable {
         }
         var files: [String: Int32] = [:]
         var controls: [String: Int32] = [:]
-        for chunk in chunks {
-            for result in chunk {
-                files[result.location.file] = 0
-                controls[result.control] = 0
-            }
+        for result in results {
+            files[result.location.file] = 0
+            controls[result.control] = 0
         }
         for (rank, file) in files.keys.sorted().enumerated() { files[file] = Int32(rank) }
         for (rank, control) in controls.keys.sorted().enumerated() { controls[control] = Int32(rank) }
-        var keys: [Key] = []
-        keys.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for (chunkIndex, chunk) in chunks.enumerated() {
-            for (index, result) in chunk.enumerated() {
-                keys.append(
-                    Key(
-                        chunk: Int32(chunkIndex), index: Int32(index), file: files[result.location.file]!,
-                        control: controls[result.control]!, line: result.location.line, column: result.location.column))
-            }
+        var keys = results.indices.map { index in
+            let result = results[index]
+            return Key(
+                index: index, file: files[result.location.file]!, control: controls[result.control]!,
+                line: result.location.line, column: result.location.column)
         }
         keys.sort { left, right in
             if left.file != right.file { return left.file < right.file }
             if left.line != right.line { return left.line < right.line }
             if left.column != right.column { return left.column < right.column }
             if left.control != right.control { return left.control < right.control }
-            let a = chunks[Int(left.chunk)][Int(left.index)]
-            let b = chunks[Int(right.chunk)][Int(right.index)]
+            let a = results[left.index]
+            let b = results[right.index]
             return (a.entity.name, a.id) < (b.entity.name, b.id)
         }
-        return keys.map { chunks[Int($0.chunk)][Int($0.index)] }
+        // Position k takes the record at keys[k].index: follow each cycle of the permutation with swaps.
+        var placed = [Bool](repeating: false, count: keys.count)
+        for start in keys.indices where !placed[start] {
+            var position = start
+            while keys[position].index != start {
+                results.swapAt(position, keys[position].index)
+                placed[position] = true
+                position = keys[position].index
+            }
+            placed[position] = true
+        }
+        return results
     }
 
     private func result(

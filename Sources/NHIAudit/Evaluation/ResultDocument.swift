@@ -64,13 +64,54 @@ public struct ResultDocument: Codable, Sendable {
         /// The policy whose thresholds applied (nil for input results).
         public var policy: String?
         /// The waiver that accepted (or, expired, no longer accepts) this failure.
-        public var waiver: WaiverRecord? = nil
+        public var waiver: WaiverRecord? {
+            get { waiverBox?.record }
+            set { waiverBox = newValue.map(WaiverBox.init) }
+        }
+        /// Boxed: a waiver is seven strings, and all but a few of hundreds of thousands of results have none.
+        private var waiverBox: WaiverBox? = nil
         /// Date of the earliest recorded run in which this result failed (history on).
         public var firstSeen: String? = nil
         /// Failing now but not in the previous run (history on).
         public var isNew: Bool? = nil
         /// With `--baseline`: whether this failure is already in the baseline (not new debt).
         public var inBaseline: Bool? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case id, control, title, status, severity, entity, location, message, evidence, frameworks, policy
+            case waiverBox = "waiver"
+            case firstSeen, isNew, inBaseline
+        }
+
+        public init(
+            id: String, control: String, title: String, status: ResultStatus, severity: Severity, entity: EntityRef,
+            location: Location, message: String, evidence: [Evidence], frameworks: [String: [String]], policy: String?,
+            waiver: WaiverRecord? = nil, firstSeen: String? = nil, isNew: Bool? = nil, inBaseline: Bool? = nil
+        ) {
+            self.id = id
+            self.control = control
+            self.title = title
+            self.status = status
+            self.severity = severity
+            self.entity = entity
+            self.location = location
+            self.message = message
+            self.evidence = evidence
+            self.frameworks = frameworks
+            self.policy = policy
+            self.waiver = waiver
+            self.firstSeen = firstSeen
+            self.isNew = isNew
+            self.inBaseline = inBaseline
+        }
+    }
+
+    /// A waiver record behind a reference, encoded as the record itself.
+    final class WaiverBox: Codable, Sendable {
+        let record: WaiverRecord
+        init(_ record: WaiverRecord) { self.record = record }
+        init(from decoder: any Decoder) throws { record = try WaiverRecord(from: decoder) }
+        func encode(to encoder: any Encoder) throws { try record.encode(to: encoder) }
     }
 
     public struct Summary: Codable, Sendable {
