@@ -36,3 +36,28 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
         try FastJSON.encode(self)
     }
 }
+
+/// Converted straight into the writer's tree, not through `Encoder` (OSCAL and SARIF documents hold millions
+/// of values).
+extension JSONValue: FastJSONLeaf {
+    var fastJSONNode: FastJSON.Node {
+        switch self {
+        case .string(let value): .string(value)
+        case .int(let value): .int(value)
+        case .number(let value): .number(value)
+        case .bool(let value): .bool(value)
+        case .array(let items):
+            {
+                let box = FastJSON.ArrayBox()
+                box.items = items.map(\.fastJSONNode)
+                return .array(box)
+            }()
+        case .object(let members):
+            {
+                let box = FastJSON.ObjectBox()
+                box.members = members.mapValues(\.fastJSONNode)
+                return .object(box)
+            }()
+        }
+    }
+}
