@@ -27,8 +27,10 @@ seed_patterns() {
 
 scratch=.build-fuzz
 # SwiftPM's own --sanitize=fuzzer links libFuzzer's driver; without libFuzzer in the toolchain this fails here.
-swift build --scratch-path "$scratch" --product nhi-audit-fuzz --sanitize=fuzzer -Xswiftc -DFUZZING 2>&1 | tail -1
-binary="$scratch/debug/nhi-audit-fuzz"
+# Optimised (-c release): about 4x the executions per second of a debug build. Swift keeps its runtime traps
+# (overflow, bounds, force unwrap) in optimised code; only `assert` goes, and the parsers do not rely on it.
+swift build -c release --scratch-path "$scratch" --product nhi-audit-fuzz --sanitize=fuzzer -Xswiftc -DFUZZING 2>&1 | tail -1
+binary="$scratch/release/nhi-audit-fuzz"
 status=0
 for target in "${targets[@]}"; do
   corpus="$scratch/corpus/$target"; crashes="$scratch/crashes/$target"; log="$scratch/fuzz-$target.log"

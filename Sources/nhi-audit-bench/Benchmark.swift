@@ -111,7 +111,7 @@ struct Benchmark {
             let (seconds, cpu) = try recordOnce(&document, at: path)
             let grown = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) - size
             size += grown
-            print(pad(phase) + String(format: " %7.3f s  %8.1f MB database growth (%.3f s CPU: other builds share the cores)",
+            print(pad(phase) + String(format: " %7.3f s  %8.1f MB database growth (%.3f s CPU)",
                                       seconds, Double(grown) / 1_048_576, cpu))
         }
         for file in HistoryStore.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
