@@ -15,7 +15,7 @@ struct NightlySummary {
         if let baseline = document.baseline {
             lines.append("baseline \(baseline.source): \(baseline.findings) known findings; new debt: \(baseline.newFindings) failures (the gate judges only these)")
         }
-        let waived = document.results.filter { $0.status == .waived }.count
+        let waived = document.summary.byStatus[ResultStatus.waived.rawValue, default: 0]
         if waived > 0 { lines.append("waived: \(waived) failures accepted by unexpired waivers (not passing, not gating)") }
         lines += problems.map { "EXIT 3: \($0)" }
         return lines.joined(separator: "\n")

@@ -19,7 +19,8 @@ struct TerminalSummary {
         lines.append("results: " + statuses.joined(separator: ", "))
         let severities = Severity.allCases.map { "\(summary.bySeverity[$0.rawValue] ?? 0) \($0.rawValue)" }
         lines.append("failures by severity: " + severities.joined(separator: ", "))
-        let failures = document.results.filter { $0.status == .fail }
+        // Indexes, not copies: the list holds hundreds of thousands of results.
+        let failures = document.results.indices.lazy.filter { document.results[$0].status == .fail }.map { document.results[$0] }
             .sorted { ($0.severity.rank, $1.location.file, $1.location.line) > ($1.severity.rank, $0.location.file, $0.location.line) }
         if !failures.isEmpty {
             lines.append("top findings:")

@@ -127,11 +127,13 @@ public protocol EntityControl: Control {
 
 extension EntityControl {
     public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
-        Self.subjects(in: context.estate).map { subject in
-            let policy = context.policy(for: subject.metadata)
+        let subjects = Self.subjects(in: context.estate)
+        // Through indexes: a closure over each element would copy every (large) entity.
+        return subjects.indices.map { index in
+            let policy = context.policy(for: subjects[index].metadata)
             return EntityOutcome(
-                entity: subject.ref, anchor: subject.metadata.location, policy: policy.name,
-                outcome: check(subject, policy: policy, context: context))
+                entity: subjects[index].ref, anchor: subjects[index].metadata.location, policy: policy.name,
+                outcome: check(subjects[index], policy: policy, context: context))
         }
     }
 }

@@ -8,7 +8,9 @@ public struct CoverageCalculator {
 
     public func coverage(of results: [ResultDocument.Result]) -> [String: [ResultDocument.CoverageItem]] {
         var countsByControl: [String: [ResultStatus: Int]] = [:]
-        for result in results { countsByControl[result.control, default: [:]][result.status, default: 0] += 1 }
+        for index in results.indices {  // indexes, not copies of each result
+            countsByControl[results[index].control, default: [:]][results[index].status, default: 0] += 1
+        }
         var coverage: [String: [ResultDocument.CoverageItem]] = [:]
         for framework in catalog.frameworks {
             coverage[framework.id] = framework.requirements.map { requirement in

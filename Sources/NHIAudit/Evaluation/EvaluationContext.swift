@@ -6,6 +6,8 @@ public final class EvaluationContext: Sendable {
     /// "Today" for age checks; pinned by `SOURCE_DATE_EPOCH` for reproducible runs.
     public let today: CalendarDate
     public let issuersByURL: [String: [Issuer]]
+    /// `estate.allEntities`, boxed once: every control over all kinds reads it, and boxing copies each entity.
+    public let allEntities: [any Entity]
     /// Thresholds merged once per policy, not once per entity and control.
     private let policiesByEnvironment: [String: EffectivePolicy]
     private let globalPolicy: EffectivePolicy
@@ -14,6 +16,7 @@ public final class EvaluationContext: Sendable {
         self.estate = estate
         self.diagnostics = diagnostics
         self.today = today
+        allEntities = estate.allEntities
         var byURL: [String: [Issuer]] = [:]
         for issuer in estate.issuers {
             if let url = issuer.issuerURL.value { byURL[URLMatching.normalizedIssuer(url), default: []].append(issuer) }

@@ -41,7 +41,7 @@ public struct Evaluator: Sendable {
             inputs: loaded.inputs,
             policies: policiesInForce(loaded.estate),
             entities: entityRecords(context),
-            summary: summarize(results, loaded: loaded),
+            summary: summarize(results, loaded: loaded, context: context),
             results: results,
             coverage: CoverageCalculator(catalog: catalog, registry: registry).coverage(of: results),
             controls: catalog.controls,
@@ -68,26 +68,25 @@ public struct Evaluator: Sendable {
         }
         var files: [String: Int32] = [:]
         var controls: [String: Int32] = [:]
-        for result in results {
-            files[result.location.file] = 0
-            controls[result.control] = 0
+        // Fields are read through indexes throughout: `for result in results` would copy every record.
+        for index in results.indices {
+            files[results[index].location.file] = 0
+            controls[results[index].control] = 0
         }
         for (rank, file) in files.keys.sorted().enumerated() { files[file] = Int32(rank) }
         for (rank, control) in controls.keys.sorted().enumerated() { controls[control] = Int32(rank) }
         var keys = results.indices.map { index in
-            let result = results[index]
-            return Key(
-                index: index, file: files[result.location.file]!, control: controls[result.control]!,
-                line: result.location.line, column: result.location.column)
+            Key(
+                index: index, file: files[results[index].location.file]!, control: controls[results[index].control]!,
+                line: results[index].location.line, column: results[index].location.column)
         }
         keys.sort { left, right in
             if left.file != right.file { return left.file < right.file }
             if left.line != right.line { return left.line < right.line }
             if left.column != right.column { return left.column < right.column }
             if left.control != right.control { return left.control < right.control }
-            let a = results[left.index]
-            let b = results[right.index]
-            return (a.entity.name, a.id) < (b.entity.name, b.id)
+            return (results[left.index].entity.name, results[left.index].id)
+                < (results[right.index].entity.name, results[right.index].id)
         }
         // Position k takes the record at keys[k].index: follow each cycle of the permutation with swaps.
         var placed = [Bool](repeating: false, count: keys.count)
@@ -124,15 +123,18 @@ public struct Evaluator: Sendable {
             policy: outcome.policy)
     }
 
-    private func summarize(_ results: [ResultDocument.Result], loaded: EstateLoader.Loaded) -> ResultDocument.Summary {
+    private func summarize(
+        _ results: [ResultDocument.Result], loaded: EstateLoader.Loaded, context: EvaluationContext
+    ) -> ResultDocument.Summary {
         var byStatus = Dictionary(uniqueKeysWithValues: ResultStatus.allCases.map { ($0.rawValue, 0) })
         var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
-        for result in results {
+        for index in results.indices {
+            let result = (status: results[index].status, severity: results[index].severity)
             byStatus[result.status.rawValue, default: 0] += 1
             if result.status == .fail { bySeverity[result.severity.rawValue, default: 0] += 1 }
         }
         var entities: [String: Int] = [:]
-        for entity in loaded.estate.allEntities { entities[type(of: entity).kind.rawValue, default: 0] += 1 }
+        for entity in context.allEntities { entities[type(of: entity).kind.rawValue, default: 0] += 1 }
         var inputs: [String: Int] = ["assessed": 0, "partial": 0, "not-assessed": 0]
         for input in loaded.inputs { inputs[input.status.rawValue, default: 0] += 1 }
         return .init(results: results.count, byStatus: byStatus, bySeverity: bySeverity, entities: entities, inputs: inputs)
@@ -152,7 +154,7 @@ public struct Evaluator: Sendable {
     }
 
     private func entityRecords(_ context: EvaluationContext) -> [ResultDocument.EntityRecord] {
-        context.estate.allEntities.map { entity in
+        context.allEntities.map { entity in
             let metadata = entity.metadata
             return ResultDocument.EntityRecord(
                 kind: type(of: entity).kind, name: metadata.name, format: metadata.format,

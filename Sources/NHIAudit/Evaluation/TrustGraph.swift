@@ -31,7 +31,9 @@ public struct TrustGraph: Codable, Sendable, Hashable {
 extension TrustGraph {
     static func build(_ context: EvaluationContext, results: [ResultDocument.Result]) -> TrustGraph {
         var failing: [EntityRef: Set<String>] = [:]
-        for result in results where result.status == .fail { failing[result.entity, default: []].insert(result.control) }
+        for index in results.indices where results[index].status == .fail {
+            failing[results[index].entity, default: []].insert(results[index].control)
+        }
         func node(_ ref: EntityRef, kind: Node.Kind, environment: String?) -> Node {
             Node(
                 id: ref.description, kind: kind, name: ref.name, environment: environment,

@@ -18,7 +18,8 @@ public struct CSVReportRenderer: StreamingReportRenderer {
             "is_new", "in_baseline",
         ] + frameworks
         Self.appendRow(header, into: &output.pending)
-        for result in document.results {
+        for index in document.results.indices {
+            let result = document.results[index]
             let evidence = result.evidence.map { item in
                 "\(item.file):\(item.line):\(item.column) \(item.field)"
                     + (item.value.map { " = \($0)" } ?? "") + (item.note.map { " (\($0))" } ?? "")

@@ -14,9 +14,9 @@ enum FastJSON {
     /// Pretty-printed like `encode`, streamed into `output`, but the array under top-level `key` is written
     /// one item per line by `item` (compact), so neither the items' trees nor the whole file exist in memory
     /// at once (result documents with hundreds of thousands of results).
-    static func write<Items: Collection>(
-        _ shell: some Encodable, streaming items: Items, under key: String, to output: ReportOutput,
-        item: (Items.Element, inout [UInt8]) throws -> Void
+    static func write<Item>(
+        _ shell: some Encodable, streaming items: [Item], under key: String, to output: ReportOutput,
+        item: (Int, inout [UInt8]) throws -> Void
     ) throws {
         let encoder = TreeEncoder()
         try shell.encode(to: encoder)
@@ -34,12 +34,10 @@ enum FastJSON {
                     output.pending.append(contentsOf: "[]".utf8)
                 } else {
                     output.pending.append(contentsOf: "[\n".utf8)
-                    var remaining = items.count
-                    for element in items {
+                    for index in items.indices {  // the writer reads items[index]: no copy of each record
                         output.pending.append(contentsOf: padding(4))
-                        try item(element, &output.pending)
-                        remaining -= 1
-                        output.pending.append(contentsOf: (remaining == 0 ? "\n" : ",\n").utf8)
+                        try item(index, &output.pending)
+                        output.pending.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
                         try output.flushIfFull()
                     }
                     output.pending.append(contentsOf: padding(2))

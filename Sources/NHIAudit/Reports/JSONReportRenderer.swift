@@ -12,8 +12,8 @@ public struct JSONReportRenderer: StreamingReportRenderer {
         var shell = document
         shell.results = []
         var writer = ResultJSONWriter()
-        try FastJSON.write(shell, streaming: document.results, under: "results", to: output) { result, bytes in
-            try writer.write(result, into: &bytes)
+        try FastJSON.write(shell, streaming: document.results, under: "results", to: output) { index, bytes in
+            try writer.write(document.results[index], into: &bytes)
         }
     }
 }

@@ -27,7 +27,9 @@ public struct XMLReportRenderer: StreamingReportRenderer {
             try writeSummary(document.summary, xml)
             if let history = document.history { try writeHistory(history, xml) }
             if let baseline = document.baseline { try writeBaseline(baseline, xml) }
-            try xml.element("results") { for result in document.results { try writeResult(result, xml) } }
+            try xml.element("results") {
+                for index in document.results.indices { try writeResult(document.results[index], xml) }  // no copies
+            }
             try writeCoverage(document.coverage, xml)
             try xml.element("controls") { for control in document.controls { try writeControl(control, xml) } }
         }

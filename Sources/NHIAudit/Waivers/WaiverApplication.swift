@@ -9,7 +9,7 @@ enum WaiverApplication {
             .sorted { $0.metadata.location < $1.metadata.location }
         guard !waivers.isEmpty else { return [] }
         var environments: [EntityRef: String] = [:]
-        for entity in context.estate.allEntities { environments[entity.ref] = entity.metadata.environment.value }
+        for entity in context.allEntities { environments[entity.ref] = entity.metadata.environment.value }
         var covered = [Int](repeating: 0, count: waivers.count)
         for index in results.indices where results[index].status == .fail && !results[index].control.hasPrefix("WAIVER-") {
             let environment = environments[results[index].entity]

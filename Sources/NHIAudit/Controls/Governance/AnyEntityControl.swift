@@ -6,7 +6,7 @@ public protocol AnyEntityControl: Control {
 
 extension AnyEntityControl {
     public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
-        context.estate.allEntities.map { entity in
+        context.allEntities.map { entity in
             let policy = context.policy(for: entity.metadata)
             return EntityOutcome(
                 entity: entity.ref, anchor: entity.metadata.location, policy: policy.name,
@@ -21,7 +21,7 @@ extension AnyEntityControl {
     /// once, on the first of them: the others would repeat the same finding at the same line.
     func evaluateOncePerBlock(_ context: EvaluationContext, lacks: (any Entity) -> Bool) -> [EntityOutcome] {
         var first: [SourceLocation: EntityRef] = [:]
-        return context.estate.allEntities.map { entity in
+        return context.allEntities.map { entity in
             let policy = context.policy(for: entity.metadata)
             let location = entity.metadata.location
             var outcome: Outcome
