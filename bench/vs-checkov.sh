@@ -32,7 +32,8 @@ run_checkov() {
     --check CKV2_NHIBENCH_1,CKV2_NHIBENCH_2,CKV2_NHIBENCH_3 -o json --quiet --compact >"$work/checkov.json" 2>"$work/checkov.err" || true
 }
 run_nhi() {
-  SOURCE_DATE_EPOCH=1795000000 "$bin/nhi-audit" scan "$corpus" --out "$work/nhi-report" --format json --fail-on none >/dev/null
+  SOURCE_DATE_EPOCH=1795000000 "$bin/nhi-audit" scan "$corpus" --out "$work/nhi-report" --format json --fail-on none \
+    --history "$work/history.sqlite" >/dev/null
 }
 now() { date +%s.%N; }
 

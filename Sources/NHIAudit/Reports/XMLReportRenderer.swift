@@ -28,7 +28,10 @@ public struct XMLReportRenderer: StreamingReportRenderer {
             if let history = document.history { try writeHistory(history, xml) }
             if let baseline = document.baseline { try writeBaseline(baseline, xml) }
             try xml.element("results") {
-                for index in document.results.indices { try writeResult(document.results[index], xml) }  // no copies
+                var fragments: [String: ControlFragments] = [:]
+                for index in document.results.indices {  // through indexes: no copy of each record
+                    try writeResult(document.results[index], xml, fragments: &fragments)
+                }
             }
             try writeCoverage(document.coverage, xml)
             try xml.element("controls") { for control in document.controls { try writeControl(control, xml) } }
@@ -104,8 +107,18 @@ public struct XMLReportRenderer: StreamingReportRenderer {
         }
     }
 
+    /// A control's title and framework mappings as written in each of its results, made once.
+    private struct ControlFragments {
+        var title: String
+        var frameworks: [String: [String]]
+        var titleXML: String
+        var frameworksXML: String
+    }
+
     /// One result per line: its children are not indented.
-    private func writeResult(_ result: ResultDocument.Result, _ xml: XMLTextWriter) throws {
+    private func writeResult(
+        _ result: ResultDocument.Result, _ xml: XMLTextWriter, fragments: inout [String: ControlFragments]
+    ) throws {
         try xml.start("result")
         let attributes: KeyValuePairs<String, String?> = [
             "id": result.id, "control": result.control, "status": result.status.rawValue,
@@ -114,7 +127,14 @@ public struct XMLReportRenderer: StreamingReportRenderer {
         ]
         for (name, value) in attributes { try xml.attribute(name, value) }
         xml.setIndent(false)
-        try xml.element("title", result.title)
+        let cached = fragments[result.control]
+        let fragment = try cached.flatMap { $0.title == result.title && $0.frameworks == result.frameworks ? $0 : nil }
+            ?? ControlFragments(
+                title: result.title, frameworks: result.frameworks,
+                titleXML: XMLTextWriter.fragment { try $0.element("title", result.title) },
+                frameworksXML: XMLTextWriter.fragment { try writeFrameworks(result.frameworks, $0) })
+        if cached == nil { fragments[result.control] = fragment }
+        try xml.raw(fragment.titleXML)
         try xml.element("entity", attributes: ["kind": result.entity.kind.rawValue, "name": result.entity.name]) {}
         try writeLocation("location", result.location.file, result.location.line, result.location.column,
                           result.location.field, xml) {}
@@ -125,14 +145,18 @@ public struct XMLReportRenderer: StreamingReportRenderer {
                 if let note = evidence.note { try xml.element("note", note) }
             }
         }
-        for framework in Self.frameworkOrder(result.frameworks.keys) {
-            try xml.element("framework", attributes: ["id": framework]) {
-                for requirement in result.frameworks[framework] ?? [] { try xml.element("requirement", requirement) }
-            }
-        }
+        try xml.raw(fragment.frameworksXML)
         if let waiver = result.waiver { try writeWaiver(waiver, xml) }
         xml.setIndent(true)
         try xml.end()
+    }
+
+    private func writeFrameworks(_ frameworks: [String: [String]], _ xml: XMLTextWriter) throws {
+        for framework in Self.frameworkOrder(frameworks.keys) {
+            try xml.element("framework", attributes: ["id": framework]) {
+                for requirement in frameworks[framework] ?? [] { try xml.element("requirement", requirement) }
+            }
+        }
     }
 
     private func writeLocation(

@@ -17,7 +17,8 @@ final class XMLTextWriter {
 
     convenience init() throws { try self.init(output: ReportOutput()) }
 
-    init(output: ReportOutput) throws {
+    /// `declaration: false` writes a fragment: no XML declaration (see `fragment`).
+    init(output: ReportOutput, declaration: Bool = true) throws {
         let sink = Sink(output)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let write: xmlOutputWriteCallback = { context, bytes, length in
@@ -41,7 +42,22 @@ final class XMLTextWriter {
         self.writer = writer
         xmlTextWriterSetIndent(writer, 1)
         try Self.call("  ") { xmlTextWriterSetIndentString(writer, $0) }
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document")
+        if declaration { try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start document") }
+    }
+
+    /// Elements written by `body` on one line, escaped by libxml2 as everywhere else, as text to `raw` into
+    /// a document many times (a control's title and mappings, the same in all its results).
+    static func fragment(_ body: (XMLTextWriter) throws -> Void) throws -> String {
+        let fragment = try XMLTextWriter(output: ReportOutput(), declaration: false)
+        fragment.setIndent(false)
+        try body(fragment)
+        try fragment.check(xmlTextWriterFlush(fragment.writer), "flush")
+        return String(decoding: try fragment.sink.output.data, as: UTF8.self)
+    }
+
+    /// Writes `text` as is: only text made by `fragment`.
+    func raw(_ text: String) throws {
+        try Self.call(text) { xmlTextWriterWriteRaw(writer, $0) }
     }
 
     deinit {
