@@ -31,7 +31,12 @@ extension HistoryStore {
             var rows: [HistoryRow] = []
             rows.reserveCapacity(document.results.count)
             var failingNow = Set<String>()
-            for result in document.results {
+            for index in document.results.indices {
+                let result = (  // the fields used, read through the index: `for result in` copies every record
+                    id: document.results[index].id, status: document.results[index].status,
+                    severity: document.results[index].severity, control: document.results[index].control,
+                    entity: document.results[index].entity, location: document.results[index].location,
+                    message: document.results[index].message, waiver: document.results[index].waiver)
                 if result.status.isFinding { failingNow.insert(result.id) }
                 // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
                 // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
