@@ -86,6 +86,9 @@ struct FailThreshold {
 
     func isBreached(by document: ResultDocument) -> Bool {
         guard let severity else { return false }
-        return document.results.contains { $0.status == .fail && $0.severity >= severity && $0.inBaseline != true }
+        let results = document.results  // read through indexes: a closure over each element copies every record
+        return results.indices.contains {
+            results[$0].status == .fail && results[$0].severity >= severity && results[$0].inBaseline != true
+        }
     }
 }

@@ -52,6 +52,60 @@ enum FastJSON {
         output.pending.append(contentsOf: "}\n".utf8)
     }
 
+    /// An array too large to build as one tree: `count` items, each made by `item` when it is written.
+    struct StreamedArray {
+        var count: Int
+        var item: (Int) throws -> JSONValue
+    }
+
+    /// Pretty-printed like `encode`, streamed into `output`. A string value equal to a key of `streams` stands
+    /// for that array: its items are made and written one at a time, so only one item's tree exists at once.
+    static func write(_ value: JSONValue, to output: ReportOutput, streams: [String: StreamedArray]) throws {
+        try writeStreaming(value.fastJSONNode, to: output, indent: 0, streams: streams)
+        output.pending.append(0x0A)
+    }
+
+    private static func writeStreaming(_ node: Node, to output: ReportOutput, indent: Int, streams: [String: StreamedArray]) throws {
+        switch node {
+        case .string(let text) where streams[text] != nil:
+            let stream = streams[text]!
+            guard stream.count > 0 else { return output.pending.append(contentsOf: "[]".utf8) }
+            output.pending.append(contentsOf: "[\n".utf8)
+            for index in 0..<stream.count {
+                output.pending.append(contentsOf: padding(indent + 2))
+                write(try stream.item(index).fastJSONNode, into: &output.pending, indent: indent + 2)
+                output.pending.append(contentsOf: (index == stream.count - 1 ? "\n" : ",\n").utf8)
+                try output.flushIfFull()
+            }
+            output.pending.append(contentsOf: padding(indent))
+            output.pending.append(0x5D)
+        case .array(let box) where !box.items.isEmpty:
+            output.pending.append(contentsOf: "[\n".utf8)
+            for (index, item) in box.items.enumerated() {
+                output.pending.append(contentsOf: padding(indent + 2))
+                try writeStreaming(item, to: output, indent: indent + 2, streams: streams)
+                output.pending.append(contentsOf: (index == box.items.count - 1 ? "\n" : ",\n").utf8)
+            }
+            output.pending.append(contentsOf: padding(indent))
+            output.pending.append(0x5D)
+        case .object(let box) where !box.members.isEmpty:
+            output.pending.append(contentsOf: "{\n".utf8)
+            let keys = box.members.keys.sorted()
+            for (index, key) in keys.enumerated() {
+                output.pending.append(contentsOf: padding(indent + 2))
+                writeString(key, into: &output.pending)
+                output.pending.append(contentsOf: " : ".utf8)
+                try writeStreaming(box.members[key]!, to: output, indent: indent + 2, streams: streams)
+                output.pending.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
+            }
+            output.pending.append(contentsOf: padding(indent))
+            output.pending.append(0x7D)
+        default:
+            write(node, into: &output.pending, indent: indent)
+        }
+        try output.flushIfFull()
+    }
+
     /// One line, keys sorted (data embedded in the HTML report, database columns).
     static func compactString(_ value: some Encodable) throws -> String {
         String(decoding: try bytes(value, pretty: false), as: UTF8.self)

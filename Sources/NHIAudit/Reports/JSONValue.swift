@@ -31,10 +31,6 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
         case .object(let value): try container.encode(value)
         }
     }
-
-    func encoded() throws -> Data {
-        try FastJSON.encode(self)
-    }
 }
 
 /// Converted straight into the writer's tree, not through `Encoder` (OSCAL and SARIF documents hold millions

@@ -13,7 +13,7 @@ import Foundation
 /// A waived result is an accepted risk, not a satisfied objective: its finding targets the requirement with
 /// state `not-satisfied`, reason `other`, and remarks naming the waiver (owner, approver, ticket, expiry). A
 /// failure whose waiver expired is an ordinary failure whose remarks say the waiver lapsed.
-public struct OSCALReportRenderer: ReportRenderer {
+public struct OSCALReportRenderer: StreamingReportRenderer {
     public static let namespace = "urn:nhi-audit:oscal"
     public static let oscalVersion = "1.1.2"
     public let format = "oscal"
@@ -21,17 +21,35 @@ public struct OSCALReportRenderer: ReportRenderer {
 
     public init() {}
 
-    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
+    /// Streamed: observations and findings (one per result, and per requirement) are made one at a time as
+    /// they are written, so the document never exists whole in memory.
+    public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
         let toolUUID = DeterministicUUID.make("tool", document.tool.name)
         let origins: JSONValue = [["actors": [["type": "tool", "actor-uuid": .string(toolUUID)]]]]
         // Each result's observation UUID, computed once: requirement findings cite many of them.
-        let observationUUIDs = document.results.map { DeterministicUUID.make("observation", $0.id) }
-        let observations = document.results.indices.map {
-            observation(document.results[$0], uuid: observationUUIDs[$0], document: document, origins: origins)
-        }
+        let observationUUIDs = document.results.indices.map { DeterministicUUID.make("observation", document.results[$0].id) }
         let failing = document.results.indices.filter { document.results[$0].status.isFinding }
-            .map { resultFinding(document.results[$0], observation: observationUUIDs[$0], document, origins) }
-        let requirementFindings = Self.requirementFindings(document, observationUUIDs: observationUUIDs, origins: origins)
+        let requirements = Self.decidedRequirements(document)
+        var byControl: [String: [Int]] = [:]
+        for index in document.results.indices { byControl[document.results[index].control, default: []].append(index) }
+        // Placeholders for the streamed arrays: random, so no input value can stand for one; never written.
+        let observationsKey = "nhi-audit-observations-\(UUID().uuidString)"
+        let findingsKey = "nhi-audit-findings-\(UUID().uuidString)"
+        let streams: [String: FastJSON.StreamedArray] = [
+            observationsKey: .init(count: document.results.count) { index in
+                observation(document.results[index], uuid: observationUUIDs[index], document: document, origins: origins)
+            },
+            findingsKey: .init(count: failing.count + requirements.count) { position in
+                if position < failing.count {
+                    let index = failing[position]
+                    return resultFinding(document.results[index], observation: observationUUIDs[index], document, origins)
+                }
+                let (framework, item) = requirements[position - failing.count]
+                return Self.requirementFinding(
+                    item, framework: framework, document, byControl: byControl, observationUUIDs: observationUUIDs,
+                    origins: origins)
+            },
+        ]
         var result: [String: JSONValue] = [
             "uuid": .string(DeterministicUUID.make("result", document.inputDigest, document.generatedAt)),
             "title": "nhi-audit scan",
@@ -65,8 +83,8 @@ public struct OSCALReportRenderer: ReportRenderer {
             ],
             "reviewed-controls": ["control-selections": .array(Self.controlSelections(document))],
         ]
-        if !observations.isEmpty { result["observations"] = .array(observations) }
-        if !(failing + requirementFindings).isEmpty { result["findings"] = .array(failing + requirementFindings) }
+        if !document.results.isEmpty { result["observations"] = .string(observationsKey) }
+        if !(failing.isEmpty && requirements.isEmpty) { result["findings"] = .string(findingsKey) }
         let root: JSONValue = [
             "assessment-results": [
                 "uuid": .string(DeterministicUUID.make("assessment-results", document.inputDigest, document.generatedAt)),
@@ -85,7 +103,7 @@ public struct OSCALReportRenderer: ReportRenderer {
                 "results": [.object(result)],
             ]
         ]
-        return try root.encoded()
+        try FastJSON.write(root, to: output, streams: streams)
     }
 
     private func observation(
@@ -152,34 +170,35 @@ public struct OSCALReportRenderer: ReportRenderer {
         return .object(finding)
     }
 
-    /// One finding per framework requirement that results decided (coverage `pass` or `fail`), citing the
-    /// observations of its controls' passing (or failing) results in document order.
-    static func requirementFindings(
-        _ document: ResultDocument, observationUUIDs: [String], origins: JSONValue
-    ) -> [JSONValue] {
-        var byControl: [String: [Int]] = [:]
-        for (index, result) in document.results.enumerated() { byControl[result.control, default: []].append(index) }
-        return XMLReportRenderer.frameworkOrder(document.coverage.keys).flatMap { framework in
-            (document.coverage[framework] ?? []).filter { $0.status == .pass || $0.status == .fail }.map { item in
-                let satisfied = item.status == .pass
-                let evidence = Set(item.controls).flatMap { byControl[$0] ?? [] }
-                    .filter { document.results[$0].status == (satisfied ? .pass : .fail) }.sorted()
-                var finding: [String: JSONValue] = [
-                    "uuid": .string(DeterministicUUID.make("requirement", document.inputDigest, framework, item.id)),
-                    "title": .string("\(framework) \(item.id): \(item.title)"),
-                    "description": .string(
-                        "\(item.id) is \(satisfied ? "satisfied" : "not satisfied") by the automated controls "
-                            + item.controls.joined(separator: ", ") + "."),
-                    "origins": origins,
-                    "target": targetOf(item.id, framework: framework, state: satisfied ? "satisfied" : "not-satisfied"),
-                ]
-                if !evidence.isEmpty {
-                    finding["related-observations"] = .array(
-                        evidence.map { ["observation-uuid": .string(observationUUIDs[$0])] })
-                }
-                return .object(finding)
-            }
+    /// The framework requirements that results decided (coverage `pass` or `fail`), in report order.
+    static func decidedRequirements(_ document: ResultDocument) -> [(String, ResultDocument.CoverageItem)] {
+        XMLReportRenderer.frameworkOrder(document.coverage.keys).flatMap { framework in
+            (document.coverage[framework] ?? []).filter { $0.status == .pass || $0.status == .fail }.map { (framework, $0) }
         }
+    }
+
+    /// One finding per decided framework requirement, citing the observations of its controls' passing (or
+    /// failing) results in document order.
+    static func requirementFinding(
+        _ item: ResultDocument.CoverageItem, framework: String, _ document: ResultDocument, byControl: [String: [Int]],
+        observationUUIDs: [String], origins: JSONValue
+    ) -> JSONValue {
+        let satisfied = item.status == .pass
+        let evidence = Set(item.controls).flatMap { byControl[$0] ?? [] }
+            .filter { document.results[$0].status == (satisfied ? .pass : .fail) }.sorted()
+        var finding: [String: JSONValue] = [
+            "uuid": .string(DeterministicUUID.make("requirement", document.inputDigest, framework, item.id)),
+            "title": .string("\(framework) \(item.id): \(item.title)"),
+            "description": .string(
+                "\(item.id) is \(satisfied ? "satisfied" : "not satisfied") by the automated controls "
+                    + item.controls.joined(separator: ", ") + "."),
+            "origins": origins,
+            "target": targetOf(item.id, framework: framework, state: satisfied ? "satisfied" : "not-satisfied"),
+        ]
+        if !evidence.isEmpty {
+            finding["related-observations"] = .array(evidence.map { ["observation-uuid": .string(observationUUIDs[$0])] })
+        }
+        return .object(finding)
     }
 
     /// One selection per framework listing the requirements automated controls map to; `include-all` when

@@ -7,7 +7,7 @@ import Foundation
 /// "Indeterminate:", `properties.status` = `indeterminate`) and waived failures, listed with an accepted
 /// external suppression (SARIF 3.35; GitHub shows them as dismissed). Passing and not-applicable results are kept in
 /// `run.properties.nhiAudit.resultsNotListed` (id, rule, status, entity), so every result stays countable.
-public struct SARIFReportRenderer: ReportRenderer {
+public struct SARIFReportRenderer: StreamingReportRenderer {
     public let format = "sarif"
     public let fileName = "report.sarif"
 
@@ -33,22 +33,33 @@ public struct SARIFReportRenderer: ReportRenderer {
         }
     }
 
-    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
+    /// Streamed: results (and those not listed) are made one at a time as they are written.
+    public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
         let ruleIndex = Dictionary(
             document.controls.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let listed = document.results.filter(Self.isListed)
-        let notListed = document.results.filter { !Self.isListed($0) }
+        let listed = document.results.indices.filter { Self.isListed(document.results[$0]) }
+        let notListed = document.results.indices.filter { !Self.isListed(document.results[$0]) }
+        // Placeholders for the streamed arrays: random, so no input value can stand for one; never written.
+        let listedKey = "nhi-audit-results-\(UUID().uuidString)"
+        let notListedKey = "nhi-audit-not-listed-\(UUID().uuidString)"
+        let streams: [String: FastJSON.StreamedArray] = [
+            listedKey: .init(count: listed.count) { position in
+                let result = document.results[listed[position]]
+                return self.result(result, ruleIndex: ruleIndex[result.control])
+            },
+            notListedKey: .init(count: notListed.count) { position in
+                let result = document.results[notListed[position]]
+                return [
+                    "id": .string(result.id), "ruleId": .string(result.control),
+                    "status": .string(result.status.rawValue), "entity": .string(result.entity.description),
+                ]
+            },
+        ]
         var nhiAudit: [String: JSONValue] = [
             "schemaVersion": .string(document.schemaVersion),
             "inputDigest": .string(document.inputDigest),
             "catalogVersion": .string(document.catalog.version),
-            "resultsNotListed": .array(
-                notListed.map {
-                    [
-                        "id": .string($0.id), "ruleId": .string($0.control),
-                        "status": .string($0.status.rawValue), "entity": .string($0.entity.description),
-                    ]
-                }),
+            "resultsNotListed": .string(notListedKey),
         ]
         if let runDigest = document.runDigest { nhiAudit["runDigest"] = .string(runDigest) }
         let run: JSONValue = [
@@ -61,7 +72,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             ],
             "columnKind": "unicodeCodePoints",
             "invocations": [["executionSuccessful": true, "endTimeUtc": .string(document.generatedAt)]],
-            "results": .array(listed.map { result($0, ruleIndex: ruleIndex[$0.control]) }),
+            "results": .string(listedKey),
             "properties": ["nhiAudit": .object(nhiAudit)],
         ]
         let log: JSONValue = [
@@ -69,7 +80,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             "version": "2.1.0",
             "runs": [run],
         ]
-        return try log.encoded()
+        try FastJSON.write(log, to: output, streams: streams)
     }
 
     private func rule(_ control: ControlDescriptor) -> JSONValue {

@@ -70,7 +70,7 @@ public struct HTMLReportData {
             }
         }
         var perClass = [0, 0, 0]
-        for result in results { perClass[priority(result.status)] += 1 }
+        for index in results.indices { perClass[priority(results[index].status)] += 1 }  // indexes: no copies
         var budget = limit
         let allowance = perClass.map { count in
             defer { budget -= min(count, budget) }
@@ -80,13 +80,14 @@ public struct HTMLReportData {
         var rows: [Int] = []
         rows.reserveCapacity(limit)
         var omitted: [String: Int] = [:]
-        for (index, result) in results.enumerated() {
-            let rank = priority(result.status)
+        for index in results.indices {
+            let status = results[index].status
+            let rank = priority(status)
             if used[rank] < allowance[rank] {
                 used[rank] += 1
                 rows.append(index)
             } else {
-                omitted[result.status.rawValue, default: 0] += 1
+                omitted[status.rawValue, default: 0] += 1
             }
         }
         return (rows, omitted)
