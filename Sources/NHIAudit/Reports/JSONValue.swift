@@ -38,22 +38,18 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
 extension JSONValue: FastJSONLeaf {
     var fastJSONNode: FastJSON.Node {
         switch self {
-        case .string(let value): .string(value)
-        case .int(let value): .int(value)
-        case .number(let value): .number(value)
-        case .bool(let value): .bool(value)
+        case .string(let value): return .string(value)
+        case .int(let value): return .int(value)
+        case .number(let value): return .number(value)
+        case .bool(let value): return .bool(value)
         case .array(let items):
-            {
-                let box = FastJSON.ArrayBox()
-                box.items = items.map(\.fastJSONNode)
-                return .array(box)
-            }()
+            let box = FastJSON.ArrayBox()
+            box.items = items.map(\.fastJSONNode)
+            return .array(box)
         case .object(let members):
-            {
-                let box = FastJSON.ObjectBox()
-                box.members = members.mapValues(\.fastJSONNode)
-                return .object(box)
-            }()
+            let box = FastJSON.ObjectBox()
+            box.members = members.mapValues(\.fastJSONNode)
+            return .object(box)
         }
     }
 }

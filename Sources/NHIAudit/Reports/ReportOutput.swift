@@ -29,8 +29,6 @@ public final class ReportOutput {
 
     public func append(_ bytes: some Sequence<UInt8>) { pending.append(contentsOf: bytes) }
 
-    public func append(_ data: Data) { pending.append(contentsOf: data) }
-
     @inline(__always)
     func flushIfFull() throws {
         if pending.count >= Self.chunkSize { try flush() }

@@ -42,21 +42,27 @@ public struct HTMLReportRenderer: StreamingReportRenderer {
             document, assets: .init(css: try read("report.css"), js: try read("report.js")),
             data: marker, rowsOmitted: data.omittedCount, rowLimit: rowLimit)
         let page = try template("report.html.mustache").render(MustacheTree.build(model), library: library)
-        // A byte search: Foundation's string search costs more than the whole rest of a small report.
-        let bytes = Array(page.utf8)
-        let needle = Array(marker.utf8)
+        for (index, part) in Self.split(Array(page.utf8), at: Array(marker.utf8)).enumerated() {
+            if index > 0 { try data.write(document.results, to: output) }
+            output.append(part)
+        }
+    }
+
+    /// The page's bytes around each occurrence of `marker`. A byte search: Foundation's string search costs more
+    /// than the whole rest of a small report.
+    static func split(_ bytes: [UInt8], at marker: [UInt8]) -> [ArraySlice<UInt8>] {
+        var parts: [ArraySlice<UInt8>] = []
         var start = 0
         var position = 0
-        while let candidate = bytes[position...].firstIndex(of: needle[0]) {
+        while let candidate = bytes[position...].firstIndex(of: marker[0]) {
             position = candidate + 1
-            guard bytes.count - candidate >= needle.count, bytes[candidate..<candidate + needle.count].elementsEqual(needle)
-            else { continue }
-            output.append(bytes[start..<candidate])
-            try data.write(document.results, to: output)
-            start = candidate + needle.count
+            guard bytes[candidate...].starts(with: marker) else { continue }
+            parts.append(bytes[start..<candidate])
+            start = candidate + marker.count
             position = start
         }
-        output.append(bytes[start...])
+        parts.append(bytes[start...])
+        return parts
     }
 }
 
