@@ -4,35 +4,38 @@ import Foundation
 /// One suite per control, one test case per result. A failure is `<failure>`; an indeterminate result is
 /// `<error>` (the check could not reach a verdict, which CI must not show as green); not-applicable is
 /// `<skipped>`; a pass has no child.
-public struct JUnitReportRenderer: ReportRenderer {
+public struct JUnitReportRenderer: StreamingReportRenderer {
     public let format = "junit"
     public let fileName = "report.junit.xml"
 
     public init() {}
 
-    public func render(_ document: ResultDocument, resources: ReportResources) throws -> Data {
-        let byControl = Dictionary(grouping: document.results, by: \.control)
-        let xml = try XMLTextWriter()
+    /// Streamed; results are grouped by control as indexes, not copies.
+    public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
+        var byControl: [String: [Int]] = [:]
+        for index in document.results.indices { byControl[document.results[index].control, default: []].append(index) }
+        let xml = try XMLTextWriter(output: output)
         try xml.element("testsuites") {
             for (index, control) in document.controls.enumerated() {
                 try writeSuite(control, results: byControl[control.id] ?? [], id: index, document: document, xml)
             }
         }
-        return try xml.finishData()
+        try xml.finish()
     }
 
     private func writeSuite(
-        _ control: ControlDescriptor, results: [ResultDocument.Result], id: Int, document: ResultDocument,
-        _ xml: XMLTextWriter
+        _ control: ControlDescriptor, results: [Int], id: Int, document: ResultDocument, _ xml: XMLTextWriter
     ) throws {
-        func count(_ status: ResultStatus) -> String { String(results.filter { $0.status == status }.count) }
+        func count(_ statuses: ResultStatus...) -> String {
+            String(results.filter { statuses.contains(document.results[$0].status) }.count)
+        }
         try xml.element(
             "testsuite",
             attributes: [
                 "name": control.id, "package": "nhi-audit", "id": String(id),
                 "timestamp": Self.timestamp(document.generatedAt), "hostname": "nhi-audit",
                 "tests": String(results.count), "failures": count(.fail), "errors": count(.indeterminate),
-                "skipped": String(results.filter { $0.status == .notApplicable || $0.status == .waived }.count), "time": "0",
+                "skipped": count(.notApplicable, .waived), "time": "0",
             ]
         ) {
             try xml.element("properties") {
@@ -42,7 +45,7 @@ public struct JUnitReportRenderer: ReportRenderer {
                     try property(framework, control.requirements(in: framework).joined(separator: ", "), xml)
                 }
             }
-            for result in results { try writeCase(result, xml) }
+            for index in results { try writeCase(document.results[index], xml) }
             try xml.element("system-out", "")
             try xml.element("system-err", "")
         }

@@ -15,8 +15,6 @@ final class XMLTextWriter {
         init(_ output: ReportOutput) { self.output = output }
     }
 
-    convenience init() throws { try self.init(output: ReportOutput()) }
-
     /// `declaration: false` writes a fragment: no XML declaration (see `fragment`).
     init(output: ReportOutput, declaration: Bool = true) throws {
         let sink = Sink(output)
@@ -111,12 +109,6 @@ final class XMLTextWriter {
     func finish() throws {
         try check(xmlTextWriterEndDocument(writer), "end document")
         try check(xmlTextWriterFlush(writer), "flush")
-    }
-
-    /// Ends the document; the bytes, for a writer made with `init()`.
-    func finishData() throws -> Data {
-        try finish()
-        return try sink.output.data
     }
 
     private func check(_ code: Int32, _ what: String) throws {
