@@ -6,66 +6,39 @@ import Foundation
 enum FastJSON {
     /// Pretty-printed with a final newline (report files).
     static func encode(_ value: some Encodable) throws -> Data {
-        var output = try bytes(value, pretty: true)
-        output.append(0x0A)
-        return Data(output)
+        let output = ReportOutput()
+        try writeDocument(try node(for: value, codingPath: []), to: output)
+        return try output.data
     }
 
-    /// Pretty-printed like `encode`, streamed into `output`, but the array under top-level `key` is written
-    /// one item per line by `item` (compact), so neither the items' trees nor the whole file exist in memory
-    /// at once (result documents with hundreds of thousands of results).
-    static func write<Item>(
-        _ shell: some Encodable, streaming items: [Item], under key: String, to output: ReportOutput,
-        item: (Int, inout [UInt8]) throws -> Void
-    ) throws {
-        let encoder = TreeEncoder()
-        try shell.encode(to: encoder)
-        guard case .object(let root) = encoder.storage.node else { throw ReportError("a report document must be an object") }
-        output.pending.append(contentsOf: "{\n".utf8)
-        var keys = Array(root.members.keys)
-        if !keys.contains(key) { keys.append(key) }
-        keys.sort()
-        for (index, name) in keys.enumerated() {
-            output.pending.append(contentsOf: padding(2))
-            writeString(name, into: &output.pending)
-            output.pending.append(contentsOf: " : ".utf8)
-            if name == key {
-                if items.isEmpty {
-                    output.pending.append(contentsOf: "[]".utf8)
-                } else {
-                    output.pending.append(contentsOf: "[\n".utf8)
-                    for index in items.indices {  // the writer reads items[index]: no copy of each record
-                        output.pending.append(contentsOf: padding(4))
-                        try item(index, &output.pending)
-                        output.pending.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
-                        try output.flushIfFull()
-                    }
-                    output.pending.append(contentsOf: padding(2))
-                    output.pending.append(0x5D)
-                }
-            } else {
-                write(root.members[name]!, into: &output.pending, indent: 2)
-                try output.flushIfFull()
-            }
-            output.pending.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
-        }
-        output.pending.append(contentsOf: "}\n".utf8)
-    }
-
-    /// An array too large to build as one tree: `count` items, each made by `item` when it is written.
+    /// An array too large to build at once: `count` items, each written by `writeItem` (given the output and
+    /// the item's indent) when its turn comes, so only one item exists at a time.
     struct StreamedArray {
         var count: Int
-        var item: (Int) throws -> JSONValue
+        var writeItem: (Int, ReportOutput, Int) throws -> Void
+
+        init(count: Int, writeItem: @escaping (Int, ReportOutput, Int) throws -> Void) {
+            self.count = count
+            self.writeItem = writeItem
+        }
+
+        /// Items made as trees, pretty-printed like the rest.
+        static func trees(count: Int, _ tree: @escaping (Int) throws -> JSONValue) -> StreamedArray {
+            StreamedArray(count: count) { index, output, indent in
+                try FastJSON.write(try tree(index).fastJSONNode, to: output, indent: indent, streams: [:])
+            }
+        }
     }
 
-    /// Pretty-printed like `encode`, streamed into `output`. A string value equal to a key of `streams` stands
-    /// for that array: its items are made and written one at a time, so only one item's tree exists at once.
-    static func write(_ value: JSONValue, to output: ReportOutput, streams: [String: StreamedArray]) throws {
-        try writeStreaming(value.fastJSONNode, to: output, indent: 0, streams: streams)
+    /// A whole document, pretty-printed, with a final newline. A string value equal to a key of `streams`
+    /// stands for that array, written item by item.
+    static func writeDocument(_ node: Node, to output: ReportOutput, streams: [String: StreamedArray] = [:]) throws {
+        try write(node, to: output, indent: 0, streams: streams)
         output.pending.append(0x0A)
     }
 
-    private static func writeStreaming(_ node: Node, to output: ReportOutput, indent: Int, streams: [String: StreamedArray]) throws {
+    /// Pretty-printed, keys sorted, `indent` spaces deep, flushed between members and items.
+    static func write(_ node: Node, to output: ReportOutput, indent: Int, streams: [String: StreamedArray]) throws {
         switch node {
         case .string(let text) where streams[text] != nil:
             let stream = streams[text]!
@@ -73,7 +46,7 @@ enum FastJSON {
             output.pending.append(contentsOf: "[\n".utf8)
             for index in 0..<stream.count {
                 output.pending.append(contentsOf: padding(indent + 2))
-                write(try stream.item(index).fastJSONNode, into: &output.pending, indent: indent + 2)
+                try stream.writeItem(index, output, indent + 2)
                 output.pending.append(contentsOf: (index == stream.count - 1 ? "\n" : ",\n").utf8)
                 try output.flushIfFull()
             }
@@ -83,7 +56,7 @@ enum FastJSON {
             output.pending.append(contentsOf: "[\n".utf8)
             for (index, item) in box.items.enumerated() {
                 output.pending.append(contentsOf: padding(indent + 2))
-                try writeStreaming(item, to: output, indent: indent + 2, streams: streams)
+                try write(item, to: output, indent: indent + 2, streams: streams)
                 output.pending.append(contentsOf: (index == box.items.count - 1 ? "\n" : ",\n").utf8)
             }
             output.pending.append(contentsOf: padding(indent))
@@ -95,37 +68,31 @@ enum FastJSON {
                 output.pending.append(contentsOf: padding(indent + 2))
                 writeString(key, into: &output.pending)
                 output.pending.append(contentsOf: " : ".utf8)
-                try writeStreaming(box.members[key]!, to: output, indent: indent + 2, streams: streams)
+                try write(box.members[key]!, to: output, indent: indent + 2, streams: streams)
                 output.pending.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
             }
             output.pending.append(contentsOf: padding(indent))
             output.pending.append(0x7D)
         default:
-            write(node, into: &output.pending, indent: indent)
+            writeCompact(node, into: &output.pending)  // a leaf, `[]` or `{}`
         }
         try output.flushIfFull()
     }
 
     /// One line, keys sorted (data embedded in the HTML report, database columns).
     static func compactString(_ value: some Encodable) throws -> String {
-        String(decoding: try bytes(value, pretty: false), as: UTF8.self)
-    }
-
-    private static func bytes(_ value: some Encodable, pretty: Bool) throws -> [UInt8] {
-        let encoder = TreeEncoder()
-        try value.encode(to: encoder)
         var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
-        if pretty {
-            write(encoder.storage.node, into: &output, indent: 0)
-        } else {
-            writeCompact(encoder.storage.node, into: &output)
-        }
-        return output
+        writeCompact(try node(for: value, codingPath: []), into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func writeCompact(_ node: Node, into output: inout [UInt8]) {
         switch node {
+        case .string(let text): writeString(text, into: &output)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .number(let number): output.append(contentsOf: formatted(number).utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let box):
             output.append(0x5B)
             for (index, item) in box.items.enumerated() {
@@ -142,8 +109,6 @@ enum FastJSON {
                 writeCompact(box.members[key]!, into: &output)
             }
             output.append(0x7D)
-        default:
-            write(node, into: &output, indent: 0)
         }
     }
 
@@ -164,39 +129,6 @@ enum FastJSON {
 
     final class ArrayBox {
         var items: [Node] = []
-    }
-
-    static func write(_ node: Node, into output: inout [UInt8], indent: Int) {
-        switch node {
-        case .string(let text): writeString(text, into: &output)
-        case .int(let number): output.append(contentsOf: String(number).utf8)
-        case .number(let number): output.append(contentsOf: formatted(number).utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .null: output.append(contentsOf: "null".utf8)
-        case .array(let box):
-            guard !box.items.isEmpty else { return output.append(contentsOf: "[]".utf8) }
-            output.append(contentsOf: "[\n".utf8)
-            for (index, item) in box.items.enumerated() {
-                output.append(contentsOf: padding(indent + 2))
-                write(item, into: &output, indent: indent + 2)
-                output.append(contentsOf: (index == box.items.count - 1 ? "\n" : ",\n").utf8)
-            }
-            output.append(contentsOf: padding(indent))
-            output.append(0x5D)
-        case .object(let box):
-            guard !box.members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
-            output.append(contentsOf: "{\n".utf8)
-            let keys = box.members.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                output.append(contentsOf: padding(indent + 2))
-                writeString(key, into: &output)
-                output.append(contentsOf: " : ".utf8)
-                write(box.members[key]!, into: &output, indent: indent + 2)
-                output.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
-            }
-            output.append(contentsOf: padding(indent))
-            output.append(0x7D)
-        }
     }
 
     private static let spaces = [UInt8](repeating: 0x20, count: 64)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `report.json`: the result document itself, with sorted keys so equal inputs give equal bytes. Pretty-printed,
-/// except that each result is one compact line: half the bytes, and still one result per line for `grep`.
+/// except that each result is one compact line: about 30% fewer bytes, and one result per line for `grep`.
 public struct JSONReportRenderer: StreamingReportRenderer {
     public let format = "json"
     public let fileName = "report.json"
@@ -11,10 +11,17 @@ public struct JSONReportRenderer: StreamingReportRenderer {
     public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
         var shell = document
         shell.results = []
-        var writer = ResultJSONWriter()
-        try FastJSON.write(shell, streaming: document.results, under: "results", to: output) { index, bytes in
-            try writer.write(document.results[index], into: &bytes)
+        guard case .object(let root) = try FastJSON.node(for: shell, codingPath: []) else {
+            throw ReportError("a report document must be an object")
         }
+        // The results array is written one compact line per result, in place of this random placeholder.
+        let placeholder = "nhi-audit-results-\(UUID().uuidString)"
+        root.members["results"] = .string(placeholder)
+        var writer = ResultJSONWriter()
+        let results = FastJSON.StreamedArray(count: document.results.count) { index, output, _ in
+            try writer.write(document.results[index], into: &output.pending)
+        }
+        try FastJSON.writeDocument(.object(root), to: output, streams: [placeholder: results])
     }
 }
 

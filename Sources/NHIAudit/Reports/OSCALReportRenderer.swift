@@ -36,10 +36,10 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
         let observationsKey = "nhi-audit-observations-\(UUID().uuidString)"
         let findingsKey = "nhi-audit-findings-\(UUID().uuidString)"
         let streams: [String: FastJSON.StreamedArray] = [
-            observationsKey: .init(count: document.results.count) { index in
+            observationsKey: .trees(count: document.results.count) { index in
                 observation(document.results[index], uuid: observationUUIDs[index], document: document, origins: origins)
             },
-            findingsKey: .init(count: failing.count + requirements.count) { position in
+            findingsKey: .trees(count: failing.count + requirements.count) { position in
                 if position < failing.count {
                     let index = failing[position]
                     return resultFinding(document.results[index], observation: observationUUIDs[index], document, origins)
@@ -103,7 +103,7 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
                 "results": [.object(result)],
             ]
         ]
-        try FastJSON.write(root, to: output, streams: streams)
+        try FastJSON.writeDocument(root.fastJSONNode, to: output, streams: streams)
     }
 
     private func observation(

@@ -43,11 +43,11 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
         let listedKey = "nhi-audit-results-\(UUID().uuidString)"
         let notListedKey = "nhi-audit-not-listed-\(UUID().uuidString)"
         let streams: [String: FastJSON.StreamedArray] = [
-            listedKey: .init(count: listed.count) { position in
+            listedKey: .trees(count: listed.count) { position in
                 let result = document.results[listed[position]]
                 return self.result(result, ruleIndex: ruleIndex[result.control])
             },
-            notListedKey: .init(count: notListed.count) { position in
+            notListedKey: .trees(count: notListed.count) { position in
                 let result = document.results[notListed[position]]
                 return [
                     "id": .string(result.id), "ruleId": .string(result.control),
@@ -80,7 +80,7 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
             "version": "2.1.0",
             "runs": [run],
         ]
-        try FastJSON.write(log, to: output, streams: streams)
+        try FastJSON.writeDocument(log.fastJSONNode, to: output, streams: streams)
     }
 
     private func rule(_ control: ControlDescriptor) -> JSONValue {
