@@ -68,4 +68,17 @@ public enum URLMatching {
     }
 
     public static func isHTTPS(_ url: String) -> Bool { url.lowercased().hasPrefix("https://") }
+
+    /// The same resource (a JWKS document): scheme and host are case-insensitive (RFC 3986 section 6.2.2.1),
+    /// and a trailing slash is ignored as for issuers.
+    public static func sameResource(_ lhs: String, _ rhs: String) -> Bool {
+        func normalized(_ url: String) -> String {
+            let trimmed = normalizedIssuer(url)
+            guard let schemeEnd = trimmed.range(of: "://") else { return trimmed }
+            let rest = trimmed[schemeEnd.upperBound...]
+            let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+            return trimmed[..<hostEnd].lowercased() + rest[hostEnd...]
+        }
+        return normalized(lhs) == normalized(rhs)
+    }
 }

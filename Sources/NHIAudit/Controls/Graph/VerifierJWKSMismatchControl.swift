@@ -34,7 +34,7 @@ public struct VerifierJWKSMismatchControl: Control {
                 continue
             }
             let published = issuers.filter { $0.jwksURI.value != nil }
-            if published.contains(where: { Self.sameURL($0.jwksURI.value ?? "", pinned) }) {
+            if published.contains(where: { URLMatching.sameResource($0.jwksURI.value ?? "", pinned) }) {
                 matches.append("\(url) → \(pinned)")
             } else if let issuer = published.first {
                 mismatches.append(Mismatch(pinned: entry.jwksURI, issuer: issuer, published: issuer.jwksURI, url: url))
@@ -59,17 +59,6 @@ public struct VerifierJWKSMismatchControl: Control {
         }
         return .pass("pins the key set each declared issuer publishes: \(matches.joined(separator: ", "))",
             at: verifier.trustedIssuers)
-    }
-
-    /// Scheme and host are case-insensitive (RFC 3986 section 6.2.2.1); a trailing slash is ignored.
-    static func sameURL(_ lhs: String, _ rhs: String) -> Bool { normalized(lhs) == normalized(rhs) }
-
-    private static func normalized(_ url: String) -> String {
-        let trimmed = url.hasSuffix("/") ? String(url.dropLast()) : url
-        guard let schemeEnd = trimmed.range(of: "://") else { return trimmed }
-        let rest = trimmed[schemeEnd.upperBound...]
-        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        return trimmed[..<hostEnd].lowercased() + rest[hostEnd...]
     }
 
     public static let examples = ControlExamples(

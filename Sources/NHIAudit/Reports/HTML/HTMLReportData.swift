@@ -71,10 +71,11 @@ public struct HTMLReportData {
         }
         var perClass = [0, 0, 0]
         for index in results.indices { perClass[priority(results[index].status)] += 1 }  // indexes: no copies
+        var allowance = [0, 0, 0]
         var budget = limit
-        let allowance = perClass.map { count in
-            defer { budget -= min(count, budget) }
-            return min(count, budget)
+        for rank in allowance.indices {
+            allowance[rank] = min(perClass[rank], budget)
+            budget -= allowance[rank]
         }
         var used = [0, 0, 0]
         var rows: [Int] = []
