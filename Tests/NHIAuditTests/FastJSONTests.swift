@@ -79,6 +79,23 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// Reports larger than one write chunk (1 MiB) arrive whole: every chunk written once, in order.
+    @Test func reportsLargerThanAChunkArriveWhole() throws {
+        let document = HTMLReportFixtures.large(count: 6_000)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-stream-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scan = Scan(paths: [], outputDirectory: folder, home: Repository.root, clock: ReportClock(epochSeconds: 1_795_000_000))
+        let formats: [any ReportRenderer] = [JSONReportRenderer(), XMLReportRenderer()]
+        let urls = try scan.write(document, formats: formats)
+        let json = try Data(contentsOf: urls[0])
+        #expect(json.count > 3 * (1 << 20), "several chunks")
+        #expect(try JSONDecoder().decode(ResultDocument.self, from: json).results.map(\.id) == document.results.map(\.id))
+        for (renderer, url) in zip(formats, urls) {
+            let inMemory = try renderer.render(document, resources: ReportResources(templates: Repository.templates))
+            #expect(try Data(contentsOf: url) == inMemory, "\(renderer.format)")
+        }
+    }
+
     /// A failing format (a broken template) writes nothing and leaves the previous reports in place.
     @Test func aFailingFormatLeavesPreviousReportsIntact() throws {
         let document = try ReportEstate.evaluate()
