@@ -21,10 +21,11 @@ swift build -c release --product nhi-audit >/dev/null
 swift build -c release --product nhi-audit-bench >/dev/null
 bin="$(swift build -c release --show-bin-path)"
 corpus="$work/istio-$files"
-if [ ! -f "$corpus/.complete" ]; then
+rm -f "$corpus/.complete"  # markers now live beside the corpus, never in it (both tools would scan it)
+if [ ! -f "$corpus.complete" ]; then
   rm -rf "$corpus"
   "$bin/nhi-audit-bench" generate-istio "$files" "$corpus" | tee "$work/expected.txt"
-  touch "$corpus/.complete"
+  touch "$corpus.complete"
 fi
 
 run_checkov() {

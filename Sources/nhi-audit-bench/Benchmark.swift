@@ -51,7 +51,10 @@ struct Benchmark {
     }
 
     static func ensureCorpus(size: Int, at directory: URL) throws -> Int {
-        let marker = directory.appendingPathComponent(".complete")
+        // Beside the corpus, not in it: a marker inside would be scanned as an unrecognised input.
+        let marker = URL(fileURLWithPath: directory.path + ".complete")
+        let oldMarker = directory.appendingPathComponent(".complete")
+        if FileManager.default.fileExists(atPath: oldMarker.path) { try? FileManager.default.moveItem(at: oldMarker, to: marker) }
         if let text = try? String(contentsOf: marker, encoding: .utf8), let bytes = Int(text) { return bytes }
         try? FileManager.default.removeItem(at: directory)
         let (_, bytes) = try CorpusGenerator(files: size).write(to: directory)

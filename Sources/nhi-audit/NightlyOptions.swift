@@ -29,8 +29,11 @@ struct NightlyOptions: ParsableArguments {
         _ = try coverageTargets()
     }
 
-    /// Records the run (filling `history`, `firstSeen`, `isNew`) and applies the baseline (`inBaseline`).
-    func annotate(_ document: inout ResultDocument, paths: [String]) throws {
+    /// Records the run (filling `history`, `firstSeen`, `isNew`), applies the baseline (`inBaseline`), then
+    /// runs `work` (writing the reports) on the annotated document while the history rows are inserted.
+    func annotate<T>(
+        _ document: inout ResultDocument, paths: [String], then work: (ResultDocument) throws -> T
+    ) throws -> T {
         try historyCall {
             let store = noHistory ? nil : try history.open(create: true)
             var chosen: Baseline?
@@ -41,8 +44,14 @@ struct NightlyOptions: ParsableArguments {
             } else if failOnNew {
                 chosen = Baseline(source: "no earlier run", generatedAt: document.generatedAt, findings: [])
             }
-            try store?.record(&document, paths: paths)
-            chosen?.apply(to: &document)
+            guard let store else {
+                chosen?.apply(to: &document)
+                return try work(document)
+            }
+            return try store.record(&document, paths: paths) { document in
+                chosen?.apply(to: &document)
+                return try work(document)
+            }
         }
     }
 

@@ -48,8 +48,9 @@ struct ScanCommand: ParsableCommand {
             scan.waiverFiles = nightly.waivers
             scan.excludedPaths = nightly.noHistory ? [] : HistoryStore.files(at: nightly.history.path)
             var document = try scan.run()
-            try nightly.annotate(&document, paths: paths + policy + nightly.waivers)
-            let written = try scan.write(document, formats: renderers)
+            let written = try nightly.annotate(&document, paths: paths + policy + nightly.waivers) {
+                try scan.write($0, formats: renderers)
+            }
             print(TerminalSummary(document: document, written: written.map(\.path), threshold: threshold).text)
             let problems = try nightly.governanceProblems(document)
             print(NightlySummary(document: document, problems: problems).text)

@@ -19,16 +19,24 @@ struct TerminalSummary {
         lines.append("results: " + statuses.joined(separator: ", "))
         let severities = Severity.allCases.map { "\(summary.bySeverity[$0.rawValue] ?? 0) \($0.rawValue)" }
         lines.append("failures by severity: " + severities.joined(separator: ", "))
-        // Indexes, not copies: the list holds hundreds of thousands of results.
-        let failures = document.results.indices.lazy.filter { document.results[$0].status == .fail }.map { document.results[$0] }
-            .sorted { ($0.severity.rank, $1.location.file, $1.location.line) > ($1.severity.rank, $0.location.file, $0.location.line) }
-        if !failures.isEmpty {
+        // Worst severity first, then report order (file, line): results are already in report order, so
+        // taking each severity's failures in turn avoids sorting hundreds of thousands of them.
+        var failures = 0
+        var top: [Int] = []
+        for severity in Severity.allCases.sorted(by: { $0.rank > $1.rank }) {
+            for index in document.results.indices
+            where document.results[index].status == .fail && document.results[index].severity == severity {
+                failures += 1
+                if top.count < 10 { top.append(index) }
+            }
+        }
+        if !top.isEmpty {
             lines.append("top findings:")
-            for result in failures.prefix(10) {
+            for result in top.map({ document.results[$0] }) {
                 lines.append(
                     "  \(result.severity.rawValue.uppercased()) \(result.control) \(result.location.file):\(result.location.line):\(result.location.column) \(result.entity.kind) \(result.entity.name): \(result.message)")
             }
-            if failures.count > 10 { lines.append("  ... and \(failures.count - 10) more in the reports") }
+            if failures > 10 { lines.append("  ... and \(failures - 10) more in the reports") }
         }
         for framework in FrameworkCatalog.order {
             guard let items = document.coverage[framework] else { continue }

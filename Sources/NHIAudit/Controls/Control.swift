@@ -127,13 +127,15 @@ public protocol EntityControl: Control {
 
 extension EntityControl {
     public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
-        let subjects = Self.subjects(in: context.estate)
-        // Through indexes: a closure over each element would copy every (large) entity.
-        return subjects.indices.map { index in
-            let policy = context.policy(for: subjects[index].metadata)
-            return EntityOutcome(
-                entity: subjects[index].ref, anchor: subjects[index].metadata.location, policy: policy.name,
-                outcome: check(subjects[index], policy: policy, context: context))
+        // Through a buffer pointer, whose subscript lends the element in place: an array subscript passed to
+        // `check` would copy every (large) entity, retaining each of its strings.
+        Self.subjects(in: context.estate).withUnsafeBufferPointer { subjects in
+            subjects.indices.map { index in
+                let policy = context.policy(for: subjects[index].metadata)
+                return EntityOutcome(
+                    entity: subjects[index].ref, anchor: subjects[index].metadata.location, policy: policy.name,
+                    outcome: check(subjects[index], policy: policy, context: context))
+            }
         }
     }
 }

@@ -19,7 +19,17 @@ public struct Evaluator: Sendable {
         var perControl = ParallelMap.map(catalog.controls) { descriptor -> [ResultDocument.Result] in
             guard let type = registry.type(for: descriptor.id) else { return [] }
             let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }  // one copy shared by all results
-            return type.init().evaluate(context).map { result($0, descriptor: descriptor, frameworks: frameworks) }
+            // Most of a control's messages repeat across entities ("explicit allowlist: RS256"): keep one copy.
+            var messages: [String: String] = [:]
+            return type.init().evaluate(context).map { outcome in
+                var record = result(outcome, descriptor: descriptor, frameworks: frameworks)
+                if let shared = messages[record.message] {
+                    record.message = shared
+                } else {
+                    messages[record.message] = record.message
+                }
+                return record
+            }
         }
         var results = Self.sortedByLocation(consuming: &perControl)
         let staleness = WaiverApplication.apply(to: &results, context: context)

@@ -49,69 +49,195 @@ public struct ResultDocument: Codable, Sendable {
         public var field: String
     }
 
+    /// One control's verdict on one entity. A copy-on-write box: reports hold hundreds of thousands of
+    /// results, and sorting, annotating and rendering them would otherwise retain every string of a record
+    /// at each copy; a copy now retains one reference.
     public struct Result: Codable, Sendable {
         /// Stable fingerprint: control, entity identity and field path; not the line.
-        public var id: String
-        public var control: String
-        public var title: String
-        public var status: ResultStatus
-        public var severity: Severity
-        public var entity: EntityRef
-        public var location: Location
-        public var message: String
-        public var evidence: [Evidence]
-        public var frameworks: [String: [String]]
+        public var id: String {
+            get { storage.id.string }
+            set { unique().id = StoredFingerprint(newValue) }
+        }
+        public var control: String {
+            get { storage.control }
+            set { unique().control = newValue }
+        }
+        public var title: String {
+            get { storage.title }
+            set { unique().title = newValue }
+        }
+        public var status: ResultStatus {
+            get { storage.status }
+            set { unique().status = newValue }
+        }
+        public var severity: Severity {
+            get { storage.severity }
+            set { unique().severity = newValue }
+        }
+        public var entity: EntityRef {
+            get { storage.entity }
+            set { unique().entity = newValue }
+        }
+        public var location: Location {
+            get { storage.location }
+            set { unique().location = newValue }
+        }
+        public var message: String {
+            get { storage.message }
+            set { unique().message = newValue }
+        }
+        public var evidence: [Evidence] {
+            get { storage.evidence }
+            set { unique().evidence = newValue }
+        }
+        public var frameworks: [String: [String]] {
+            get { storage.frameworks }
+            set { unique().frameworks = newValue }
+        }
         /// The policy whose thresholds applied (nil for input results).
-        public var policy: String?
+        public var policy: String? {
+            get { storage.policy }
+            set { unique().policy = newValue }
+        }
         /// The waiver that accepted (or, expired, no longer accepts) this failure.
         public var waiver: WaiverRecord? {
-            get { waiverBox?.record }
-            set { waiverBox = newValue.map(WaiverBox.init) }
+            get { storage.waiver?.record }
+            set { unique().waiver = newValue.map(WaiverBox.init) }
         }
-        /// Boxed: a waiver is seven strings, and all but a few of hundreds of thousands of results have none.
-        private var waiverBox: WaiverBox? = nil
         /// Date of the earliest recorded run in which this result failed (history on).
-        public var firstSeen: String? = nil
-        /// Failing now but not in the previous run (history on).
-        public var isNew: Bool? = nil
-        /// With `--baseline`: whether this failure is already in the baseline (not new debt).
-        public var inBaseline: Bool? = nil
-
-        enum CodingKeys: String, CodingKey {
-            case id, control, title, status, severity, entity, location, message, evidence, frameworks, policy
-            case waiverBox = "waiver"
-            case firstSeen, isNew, inBaseline
+        public var firstSeen: String? {
+            get { storage.firstSeen }
+            set { unique().firstSeen = newValue }
         }
+        /// Failing now but not in the previous run (history on).
+        public var isNew: Bool? {
+            get { storage.isNew }
+            set { unique().isNew = newValue }
+        }
+        /// With `--baseline`: whether this failure is already in the baseline (not new debt).
+        public var inBaseline: Bool? {
+            get { storage.inBaseline }
+            set { unique().inBaseline = newValue }
+        }
+
+        private var storage: Storage
 
         public init(
             id: String, control: String, title: String, status: ResultStatus, severity: Severity, entity: EntityRef,
             location: Location, message: String, evidence: [Evidence], frameworks: [String: [String]], policy: String?,
             waiver: WaiverRecord? = nil, firstSeen: String? = nil, isNew: Bool? = nil, inBaseline: Bool? = nil
         ) {
-            self.id = id
-            self.control = control
-            self.title = title
-            self.status = status
-            self.severity = severity
-            self.entity = entity
-            self.location = location
-            self.message = message
-            self.evidence = evidence
-            self.frameworks = frameworks
-            self.policy = policy
-            self.waiver = waiver
-            self.firstSeen = firstSeen
-            self.isNew = isNew
-            self.inBaseline = inBaseline
+            storage = Storage(
+                id: StoredFingerprint(id), control: control, title: title, status: status, severity: severity, entity: entity,
+                location: location, message: message, evidence: evidence, frameworks: frameworks, policy: policy,
+                waiver: waiver.map(WaiverBox.init), firstSeen: firstSeen, isNew: isNew, inBaseline: inBaseline)
+        }
+
+        private mutating func unique() -> Storage {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, control, title, status, severity, entity, location, message, evidence, frameworks, policy
+            case waiver, firstSeen, isNew, inBaseline
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                id: try values.decode(String.self, forKey: .id),
+                control: try values.decode(String.self, forKey: .control),
+                title: try values.decode(String.self, forKey: .title),
+                status: try values.decode(ResultStatus.self, forKey: .status),
+                severity: try values.decode(Severity.self, forKey: .severity),
+                entity: try values.decode(EntityRef.self, forKey: .entity),
+                location: try values.decode(Location.self, forKey: .location),
+                message: try values.decode(String.self, forKey: .message),
+                evidence: try values.decode([Evidence].self, forKey: .evidence),
+                frameworks: try values.decode([String: [String]].self, forKey: .frameworks),
+                policy: try values.decodeIfPresent(String.self, forKey: .policy),
+                waiver: try values.decodeIfPresent(WaiverRecord.self, forKey: .waiver),
+                firstSeen: try values.decodeIfPresent(String.self, forKey: .firstSeen),
+                isNew: try values.decodeIfPresent(Bool.self, forKey: .isNew),
+                inBaseline: try values.decodeIfPresent(Bool.self, forKey: .inBaseline))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var values = encoder.container(keyedBy: CodingKeys.self)
+            try values.encode(id, forKey: .id)
+            try values.encode(control, forKey: .control)
+            try values.encode(title, forKey: .title)
+            try values.encode(status, forKey: .status)
+            try values.encode(severity, forKey: .severity)
+            try values.encode(entity, forKey: .entity)
+            try values.encode(location, forKey: .location)
+            try values.encode(message, forKey: .message)
+            try values.encode(evidence, forKey: .evidence)
+            try values.encode(frameworks, forKey: .frameworks)
+            try values.encodeIfPresent(policy, forKey: .policy)
+            try values.encodeIfPresent(waiver, forKey: .waiver)
+            try values.encodeIfPresent(firstSeen, forKey: .firstSeen)
+            try values.encodeIfPresent(isNew, forKey: .isNew)
+            try values.encodeIfPresent(inBaseline, forKey: .inBaseline)
+        }
+
+        /// Mutated only through `unique()`, so a shared box is never written: safe to send.
+        private final class Storage: @unchecked Sendable {
+            /// 10 bytes instead of a 20-character string on the heap.
+            var id: StoredFingerprint
+            var control: String
+            var title: String
+            var status: ResultStatus
+            var severity: Severity
+            var entity: EntityRef
+            var location: Location
+            var message: String
+            var evidence: [Evidence]
+            var frameworks: [String: [String]]
+            var policy: String?
+            /// Boxed: a waiver is seven strings, and all but a few of hundreds of thousands of results have none.
+            var waiver: WaiverBox?
+            var firstSeen: String?
+            var isNew: Bool?
+            var inBaseline: Bool?
+
+            init(
+                id: StoredFingerprint, control: String, title: String, status: ResultStatus, severity: Severity,
+                entity: EntityRef, location: Location, message: String, evidence: [Evidence],
+                frameworks: [String: [String]], policy: String?, waiver: WaiverBox?, firstSeen: String?,
+                isNew: Bool?, inBaseline: Bool?
+            ) {
+                self.id = id
+                self.control = control
+                self.title = title
+                self.status = status
+                self.severity = severity
+                self.entity = entity
+                self.location = location
+                self.message = message
+                self.evidence = evidence
+                self.frameworks = frameworks
+                self.policy = policy
+                self.waiver = waiver
+                self.firstSeen = firstSeen
+                self.isNew = isNew
+                self.inBaseline = inBaseline
+            }
+
+            func copy() -> Storage {
+                Storage(
+                    id: id, control: control, title: title, status: status, severity: severity, entity: entity,
+                    location: location, message: message, evidence: evidence, frameworks: frameworks,
+                    policy: policy, waiver: waiver, firstSeen: firstSeen, isNew: isNew, inBaseline: inBaseline)
+            }
         }
     }
 
-    /// A waiver record behind a reference, encoded as the record itself.
-    final class WaiverBox: Codable, Sendable {
+    /// A waiver record behind a reference.
+    final class WaiverBox: Sendable {
         let record: WaiverRecord
         init(_ record: WaiverRecord) { self.record = record }
-        init(from decoder: any Decoder) throws { record = try WaiverRecord(from: decoder) }
-        func encode(to encoder: any Encoder) throws { try record.encode(to: encoder) }
     }
 
     public struct Summary: Codable, Sendable {

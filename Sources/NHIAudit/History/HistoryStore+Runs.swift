@@ -6,90 +6,144 @@ extension HistoryStore {
     /// `firstSeen` and `isNew`. In one IMMEDIATE transaction, so concurrent scans serialize and a killed scan
     /// leaves either the whole run or none of it.
     public func record(_ document: inout ResultDocument, paths: [String]) throws {
-        let generatedAt = document.generatedAt
-        let (info, previousFindings, firstSeen) = try write { db in
-            let previous = try Self.runs(db, limit: 1).first
-            let firstSeen = try Self.firstSeen(db)
-            let previousFailing = try previous.map { try Self.failingFingerprints(db, run: $0.id) } ?? []
-            let counts = document.summary.byStatus
-            try db.execute(
-                sql: """
-                    INSERT INTO runs (generatedAt, toolVersion, catalogVersion, inputDigest, runDigest, paths, inputs,
-                      policies, summary, fail, pass, indeterminate, waived, notApplicable)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    document.generatedAt, document.tool.version, document.catalog.version, document.inputDigest,
-                    document.runDigest, try Self.json(paths), try Self.json(document.inputs),
-                    try Self.json(document.policies), try Self.json(document.summary),
-                    counts[ResultStatus.fail.rawValue] ?? 0, counts[ResultStatus.pass.rawValue] ?? 0,
-                    counts[ResultStatus.indeterminate.rawValue] ?? 0, counts[ResultStatus.waived.rawValue] ?? 0,
-                    counts[ResultStatus.notApplicable.rawValue] ?? 0,
-                ])
-            let run = db.lastInsertedRowID
-            var writer = try HistoryRowWriter(db)
-            var rows: [HistoryRow] = []
-            rows.reserveCapacity(document.results.count)
-            var failingNow = Set<String>()
-            for index in document.results.indices {
-                let result = (  // the fields used, read through the index: `for result in` copies every record
-                    id: document.results[index].id, status: document.results[index].status,
-                    severity: document.results[index].severity, control: document.results[index].control,
-                    entity: document.results[index].entity, location: document.results[index].location,
-                    message: document.results[index].message, waiver: document.results[index].waiver)
-                if result.status.isFinding { failingNow.insert(result.id) }
-                // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
-                // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
-                // finding (a diff from a run before that one to this one can be asked for).
-                let keepMessage = result.status.isFinding || result.status == .indeterminate || firstSeen[result.id] != nil
-                rows.append(
-                    try writer.row(
-                        fingerprint: result.id, status: result.status, severity: result.severity, control: result.control,
-                        entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
-                        file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
-                        waiver: result.waiver?.name, waiverExpires: result.waiver?.expires))
-            }
-            // The order SQLite keeps fingerprints in (TEXT before BLOB, BLOBs bytewise), the document's among equal
-            // ones: rows append to the b-tree instead of splitting pages all over it, the packed BLOB is sorted,
-            // and a repeated fingerprint is skipped as INSERT OR IGNORE would. Sorting plain integers, not rows.
-            var hexOrder: [(high: UInt64, low: UInt16, index: Int)] = []
-            var textOrder: [(text: String, index: Int)] = []
-            hexOrder.reserveCapacity(rows.count)
-            for (index, row) in rows.enumerated() {
-                if let text = row.key.text { textOrder.append((text, index)) } else { hexOrder.append((row.key.high, row.key.low, index)) }
-            }
-            hexOrder.sort { ($0.high, $0.low, $0.index) < ($1.high, $1.low, $1.index) }
-            textOrder.sort { ($0.text, $0.index) < ($1.text, $1.index) }
-            let order = textOrder.map(\.index) + hexOrder.map(\.index)
-            var packed: [UInt8] = []
-            var last: StoredFingerprint?
-            for index in order where rows[index].key != last {
-                let row = rows[index]
-                last = row.key
-                if PackedResults.fits(row) {
-                    PackedResults.append(row, to: &packed)
-                } else {
-                    try writer.insert(row, run: run)
+        try record(&document, paths: paths) { _ in }
+    }
+
+    /// Records the run as `record(_:paths:)` does, and runs `work` on the annotated document (rendering the
+    /// reports) while the result rows are inserted on another thread. The run row, its id and the annotations
+    /// are settled first, inside the transaction that then inserts the rows and commits only once all are in;
+    /// the call returns after both `work` and the commit, and throws the first error of either.
+    public func record<T>(
+        _ document: inout ResultDocument, paths: [String], whileInserting work: (inout ResultDocument) throws -> T
+    ) throws -> T {
+        let snapshot = document  // the rows are read from this copy while `work` may change the document
+        let handover = Handover()
+        let inserted = DispatchSemaphore(value: 0)
+        let failure = LockedError()
+        Thread.detachNewThread { [self] in
+            do {
+                try write { db in
+                    let settled = try Self.insertRun(snapshot, paths: paths, db)
+                    handover.settle(.success(settled))
+                    try Self.insertResults(of: snapshot, run: settled.info.run, firstSeen: settled.firstSeen, db)
                 }
-                if row.status.isFinding && (firstSeen[row.fingerprint].map { generatedAt < $0 } ?? true) {
-                    try writer.firstSeen(row.key, at: generatedAt)
-                }
+            } catch {
+                handover.settle(.failure(error))
+                failure.set(error)
             }
-            if !packed.isEmpty {
-                try db.execute(sql: "INSERT INTO packed_results (run, results) VALUES (?, ?)", arguments: [run, Data(packed)])
-            }
-            let trend = try Self.runs(db, limit: Self.trendLength).reversed().map(\.trendPoint)
-            let info = HistoryInfo(
-                run: run, previousRun: previous?.id, previousGeneratedAt: previous?.generatedAt, trend: trend,
-                newFindings: previous == nil ? 0 : failingNow.subtracting(previousFailing).count,
-                resolvedFindings: previousFailing.subtracting(failingNow).count)
-            return (info, previous == nil ? nil : previousFailing, firstSeen)
+            inserted.signal()
         }
-        document.history = info
+        let settled: SettledRun
+        do {
+            settled = try handover.wait().get()
+        } catch {
+            inserted.wait()
+            throw error
+        }
+        document.history = settled.info
         for index in document.results.indices where document.results[index].status.isFinding {
             let id = document.results[index].id
-            document.results[index].firstSeen = firstSeen[id] ?? document.generatedAt
-            document.results[index].isNew = previousFindings.map { !$0.contains(id) } ?? false
+            document.results[index].firstSeen = settled.firstSeen[id] ?? document.generatedAt
+            document.results[index].isNew = settled.previousFindings.map { !$0.contains(id) } ?? false
+        }
+        let outcome = Result { try work(&document) }
+        inserted.wait()
+        if let error = failure.error { throw error }
+        return try outcome.get()
+    }
+
+    /// What the run row settles before its results are inserted.
+    struct SettledRun: Sendable {
+        var info: HistoryInfo
+        /// Findings of the previous run (nil when this is the first).
+        var previousFindings: Set<String>?
+        var firstSeen: [String: String]
+    }
+
+    static func insertRun(_ document: ResultDocument, paths: [String], _ db: Database) throws -> SettledRun {
+        let previous = try runs(db, limit: 1).first
+        let firstSeen = try firstSeen(db)
+        let previousFailing = try previous.map { try failingFingerprints(db, run: $0.id) } ?? []
+        let counts = document.summary.byStatus
+        try db.execute(
+            sql: """
+                INSERT INTO runs (generatedAt, toolVersion, catalogVersion, inputDigest, runDigest, paths, inputs,
+                  policies, summary, fail, pass, indeterminate, waived, notApplicable)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                document.generatedAt, document.tool.version, document.catalog.version, document.inputDigest,
+                document.runDigest, try json(paths), try json(document.inputs),
+                try json(document.policies), try json(document.summary),
+                counts[ResultStatus.fail.rawValue] ?? 0, counts[ResultStatus.pass.rawValue] ?? 0,
+                counts[ResultStatus.indeterminate.rawValue] ?? 0, counts[ResultStatus.waived.rawValue] ?? 0,
+                counts[ResultStatus.notApplicable.rawValue] ?? 0,
+            ])
+        let run = db.lastInsertedRowID
+        var failingNow = Set<String>()
+        for index in document.results.indices where document.results[index].status.isFinding {
+            failingNow.insert(document.results[index].id)
+        }
+        let trend = try runs(db, limit: trendLength).reversed().map(\.trendPoint)
+        let info = HistoryInfo(
+            run: run, previousRun: previous?.id, previousGeneratedAt: previous?.generatedAt, trend: trend,
+            newFindings: previous == nil ? 0 : failingNow.subtracting(previousFailing).count,
+            resolvedFindings: previousFailing.subtracting(failingNow).count)
+        return SettledRun(info: info, previousFindings: previous == nil ? nil : previousFailing, firstSeen: firstSeen)
+    }
+
+    static func insertResults(
+        of document: ResultDocument, run: Int64, firstSeen: [String: String], _ db: Database
+    ) throws {
+        let generatedAt = document.generatedAt
+        var writer = try HistoryRowWriter(db)
+        var rows: [HistoryRow] = []
+        rows.reserveCapacity(document.results.count)
+        for index in document.results.indices {
+            let result = (  // the fields used, read through the index: `for result in` copies every record
+                id: document.results[index].id, status: document.results[index].status,
+                severity: document.results[index].severity, control: document.results[index].control,
+                entity: document.results[index].entity, location: document.results[index].location,
+                message: document.results[index].message, waiver: document.results[index].waiver)
+            // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
+            // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
+            // finding (a diff from a run before that one to this one can be asked for).
+            let keepMessage = result.status.isFinding || result.status == .indeterminate || firstSeen[result.id] != nil
+            rows.append(
+                try writer.row(
+                    fingerprint: result.id, status: result.status, severity: result.severity, control: result.control,
+                    entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
+                    file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
+                    waiver: result.waiver?.name, waiverExpires: result.waiver?.expires))
+        }
+        // The order SQLite keeps fingerprints in (TEXT before BLOB, BLOBs bytewise), the document's among equal
+        // ones: rows append to the b-tree instead of splitting pages all over it, the packed BLOB is sorted,
+        // and a repeated fingerprint is skipped as INSERT OR IGNORE would. Sorting plain integers, not rows.
+        var hexOrder: [(high: UInt64, low: UInt16, index: Int)] = []
+        var textOrder: [(text: String, index: Int)] = []
+        hexOrder.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() {
+            if let text = row.key.text { textOrder.append((text, index)) } else { hexOrder.append((row.key.high, row.key.low, index)) }
+        }
+        hexOrder.sort { ($0.high, $0.low, $0.index) < ($1.high, $1.low, $1.index) }
+        textOrder.sort { ($0.text, $0.index) < ($1.text, $1.index) }
+        let order = textOrder.map(\.index) + hexOrder.map(\.index)
+        var packed: [UInt8] = []
+        var last: StoredFingerprint?
+        for index in order where rows[index].key != last {
+            let row = rows[index]
+            last = row.key
+            if PackedResults.fits(row) {
+                PackedResults.append(row, to: &packed)
+            } else {
+                try writer.insert(row, run: run)
+            }
+            if row.status.isFinding && (firstSeen[row.fingerprint].map { generatedAt < $0 } ?? true) {
+                try writer.firstSeen(row.key, at: generatedAt)
+            }
+        }
+        if !packed.isEmpty {
+            try db.execute(sql: "INSERT INTO packed_results (run, results) VALUES (?, ?)", arguments: [run, Data(packed)])
         }
     }
 
