@@ -130,12 +130,17 @@ extension EntityControl {
         // Through a buffer pointer, whose subscript lends the element in place: an array subscript passed to
         // `check` would copy every (large) entity, retaining each of its strings.
         Self.subjects(in: context.estate).withUnsafeBufferPointer { subjects in
-            subjects.indices.map { index in
-                let policy = context.policy(for: subjects[index].metadata)
-                return EntityOutcome(
-                    entity: subjects[index].ref, anchor: subjects[index].metadata.location, policy: policy.name,
-                    outcome: check(subjects[index], policy: policy, context: context))
+            var outcomes: [EntityOutcome] = []
+            outcomes.reserveCapacity(subjects.count)
+            for index in subjects.indices {
+                let metadata = subjects[index].metadata
+                let policy = context.policy(for: metadata)
+                outcomes.append(
+                    EntityOutcome(
+                        entity: EntityRef(kind: Subject.kind, name: metadata.name), anchor: metadata.location,
+                        policy: policy.name, outcome: check(subjects[index], policy: policy, context: context)))
             }
+            return outcomes
         }
     }
 }
