@@ -112,9 +112,7 @@ public final class FieldReader {
     /// Flags keys this reader was never asked about. Call after reading every field.
     public func reportUnknownKeys() {
         // Most mappings have no unknown key: check the key text before building every entry's node and path.
-        guard let node, let mapping = node.node.mapping,
-            mapping.indices.contains(where: { mapping[$0].key.scalar.map { !knownKeys.contains($0.string) } ?? false })
-        else { return }
+        guard let node, node.keyTexts.contains(where: { !knownKeys.contains($0) }) else { return }
         for entry in node.entries where !knownKeys.contains(entry.key) {
             let suggestion = knownKeys.first { $0.lowercased() == entry.key.lowercased() }
             let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""

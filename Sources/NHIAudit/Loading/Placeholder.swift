@@ -40,6 +40,13 @@ public enum Placeholder {
 
     /// Same as `trimmingCharacters(in: .whitespaces)`, without bridging the text to NSString.
     static func trimmingWhitespace(_ text: Substring) -> Substring {
+        // Most values start and end with a visible ASCII character: answer from the bytes, as CharacterSet
+        // lookups cost more than the rest of the detection (ASCII whitespace in `.whitespaces` is space and tab).
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, !isASCIIBlank(first),
+            !isASCIIBlank(last)
+        {
+            return text
+        }
         let scalars = text.unicodeScalars
         if let first = scalars.first, let last = scalars.last, !whitespace.contains(first), !whitespace.contains(last) {
             return text
@@ -49,6 +56,8 @@ public enum Placeholder {
         else { return "" }
         return Substring(scalars[first...last])
     }
+
+    private static func isASCIIBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
     /// Samples write `YOUR_AUDIENCE`, `MY_CLIENT_ID`, `EXAMPLE_ISSUER` for "put yours here". Only the whole
     /// value in upper case with underscores counts, so real values such as `your-api` or `my_service` stay known.
