@@ -10,13 +10,30 @@ public enum Placeholder {
         if trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), trimmed.count > 2 { return text }
         // Every marker below starts with one of these letters; most values can stop here, before upper-casing.
         if let first = trimmed.utf8.first, first < 0x80, !"PCRTYMEpcrtyme".utf8.contains(first) { return nil }
-        let upper = trimmed.uppercased()
-        if ["PATCH_ME", "CHANGE_ME", "CHANGEME", "REPLACE_ME", "TODO", "TBD"].contains(upper) { return text }
-        if upper.hasPrefix("PATCH_ME") || upper.hasPrefix("REPLACE_ME") || upper.hasPrefix("CHANGE_ME") {
-            return text
-        }
+        if isMarkerWord(trimmed) { return text }
         if isFillInName(trimmed) { return text }
         return nil
+    }
+
+    private static let markerWords = ["PATCH_ME", "CHANGE_ME", "CHANGEME", "REPLACE_ME", "TODO", "TBD"]
+    private static let markerPrefixes = ["PATCH_ME", "REPLACE_ME", "CHANGE_ME"]
+
+    /// A marker word in any case, or text starting with one of the marker prefixes.
+    private static func isMarkerWord(_ text: Substring) -> Bool {
+        // Upper-casing allocates; ASCII text (almost every value) is compared byte by byte instead. Other text
+        // keeps `uppercased()`, which can turn non-ASCII letters into ASCII ones (`ſ` becomes `S`).
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let upper = text.uppercased()
+            return markerWords.contains(upper) || markerPrefixes.contains { upper.hasPrefix($0) }
+        }
+        func startsWith(_ marker: String) -> Bool {
+            text.utf8.count >= marker.utf8.count
+                && zip(text.utf8, marker.utf8).allSatisfy { byte, upper in
+                    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte) == upper
+                }
+        }
+        return markerWords.contains { $0.utf8.count == text.utf8.count && startsWith($0) }
+            || markerPrefixes.contains(where: startsWith)
     }
 
     /// `${`, `{{`, `$(` or `%{` anywhere in the text.
@@ -62,7 +79,9 @@ public enum Placeholder {
     /// Samples write `YOUR_AUDIENCE`, `MY_CLIENT_ID`, `EXAMPLE_ISSUER` for "put yours here". Only the whole
     /// value in upper case with underscores counts, so real values such as `your-api` or `my_service` stay known.
     private static func isFillInName(_ text: Substring) -> Bool {
-        guard let prefix = ["YOUR_", "MY_", "EXAMPLE_"].first(where: text.hasPrefix) else { return false }
+        guard let first = text.utf8.first, first == UInt8(ascii: "Y") || first == UInt8(ascii: "M") || first == UInt8(ascii: "E"),
+            let prefix = ["YOUR_", "MY_", "EXAMPLE_"].first(where: text.hasPrefix)
+        else { return false }
         let rest = text.dropFirst(prefix.count)
         return !rest.isEmpty && rest.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
