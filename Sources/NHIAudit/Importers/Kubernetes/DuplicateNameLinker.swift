@@ -30,7 +30,8 @@ public struct DuplicateNameLinker: EstateLinker {
     /// Renames duplicates of this importer family's entities; returns old name + file → new name.
     private static func disambiguate<E>(_ entities: inout [E], metadata: WritableKeyPath<E, EntityMetadata>) -> [Key: String] {
         var counts: [String: Int] = [:]
-        for entity in entities { counts[entity[keyPath: metadata].name, default: 0] += 1 }
+        // By index: iterating copies every entity, a few dozen strings each.
+        for index in entities.indices { counts[entities[index][keyPath: metadata].name, default: 0] += 1 }
         var renamed: [Key: String] = [:]
         for index in entities.indices {
             let meta = entities[index][keyPath: metadata]
