@@ -102,4 +102,13 @@ import Yams
         let oneFile = InputDiscovery(excluding: [tree + "/b/1.yaml"]).discover([tree]).files
         #expect(oneFile.contains(tree + "/b/2.yaml") && !oneFile.contains(tree + "/b/1.yaml"))
     }
+
+    @Test func jwtLineEndsFallWhereTheCharacterSearchPutsThem() {
+        for text in ["", "\n", "abc", "a\nb", "a\r\nb\nc", "\r\n\n", "\r\r\n\r\n", "é\u{301}\nx", "\u{1F600}\r\nz", "x\r"] {
+            let expected = text.firstIndex(of: "\n") ?? text.endIndex
+            #expect(JWTSampleImporter.lineEnd(in: text[...]) == expected, "\(text.debugDescription)")
+            let tail = text.dropFirst()
+            #expect(JWTSampleImporter.lineEnd(in: tail) == (tail.firstIndex(of: "\n") ?? tail.endIndex))
+        }
+    }
 }
