@@ -83,7 +83,18 @@ public struct DocumentNode {
         }
     }
 
-    public var location: SourceLocation { locate(node.mark) }
+    public var location: SourceLocation { locate(mark) }
+
+    // Yams' accessors (`node.mark`, `node.scalar`, `node.mapping`) are opaque calls that copy the whole payload,
+    // weak anchor reference included; matching the cases here reads only what is needed.
+    private var mark: Mark? {
+        switch node {
+        case .scalar(let scalar): return scalar.mark
+        case .mapping(let mapping): return mapping.mark
+        case .sequence(let sequence): return sequence.mark
+        case .alias(let alias): return alias.mark
+        }
+    }
 
     /// Where to point when a field inside this node is absent: the key that opens it, else the node.
     public var anchor: SourceLocation { keyLocation ?? location }
@@ -97,10 +108,16 @@ public struct DocumentNode {
             column: (line == 1 ? column + shift.firstLineColumns : column) + shift.allColumns)
     }
 
-    public var isMapping: Bool { node.mapping != nil }
-    public var isSequence: Bool { node.sequence != nil }
+    public var isMapping: Bool {
+        if case .mapping = node { return true }
+        return false
+    }
+    public var isSequence: Bool {
+        if case .sequence = node { return true }
+        return false
+    }
     public var isNull: Bool {
-        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         switch scalar.string {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -108,11 +125,14 @@ public struct DocumentNode {
     }
 
     /// The scalar text, or nil for mappings and sequences.
-    public var scalar: String? { node.scalar?.string }
+    public var scalar: String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return nil
+    }
     /// True when the scalar was written in quotes (so `"true"` is text, not a boolean).
     public var isQuoted: Bool {
-        guard let style = node.scalar?.style else { return false }
-        return style == .singleQuoted || style == .doubleQuoted
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
     }
 
     // Yams' `Node.Mapping.makeIterator()` copies every pair into a new array, so mappings are walked by index.
