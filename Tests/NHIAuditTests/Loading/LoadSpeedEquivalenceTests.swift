@@ -111,4 +111,12 @@ import Yams
             #expect(JWTSampleImporter.lineEnd(in: tail) == (tail.firstIndex(of: "\n") ?? tail.endIndex))
         }
     }
+
+    @Test func fileExtensionIsTheLastComponentsSuffixLowerCased() {
+        let cases = ["a/b.YAML": "yaml", "dir.d/file": "", "x": "", "team/.hidden": "hidden", "a/b.": "", "c.tar.GZ": "gz",
+                     "./rel/x.json": "json"]
+        for (path, expected) in cases {
+            #expect(SourceText(path: path, text: "").fileExtension == expected, "\(path)")
+        }
+    }
 }
