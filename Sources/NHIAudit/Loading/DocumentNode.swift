@@ -36,7 +36,7 @@ public struct DocumentNode {
         func texts(of node: Node) -> [String?] {
             if let texts { return texts }
             var read: [String?] = []
-            if let mapping = node.mapping {
+            if case .mapping(let mapping) = node {
                 read.reserveCapacity(mapping.count)
                 // By index: Yams' `Node.Mapping.makeIterator()` copies every pair into a new array.
                 for index in mapping.indices { read.append(mapping[index].key.scalar?.string) }
@@ -137,7 +137,8 @@ public struct DocumentNode {
 
     // Yams' `Node.Mapping.makeIterator()` copies every pair into a new array, so mappings are walked by index.
     public func child(_ key: String) -> DocumentNode? {
-        guard let keys, let position = keys.texts(of: node).firstIndex(where: { $0 == key }), let mapping = node.mapping
+        guard let keys, let position = keys.texts(of: node).firstIndex(where: { $0 == key }),
+            case .mapping(let mapping) = node
         else { return nil }
         let (keyNode, value) = mapping[mapping.startIndex + position]
         return DocumentNode(
@@ -158,7 +159,7 @@ public struct DocumentNode {
 
     /// Mapping entries in document order (keys that are not scalars are skipped: no format here uses them).
     public var entries: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] {
-        guard let mapping = node.mapping else { return [] }
+        guard case .mapping(let mapping) = node else { return [] }
         let parentPath = path
         return mapping.indices.compactMap { index in
             let (keyNode, value) = mapping[index]
@@ -174,7 +175,7 @@ public struct DocumentNode {
     }
 
     public var items: [DocumentNode] {
-        guard let sequence = node.sequence else { return [] }
+        guard case .sequence(let sequence) = node else { return [] }
         let parentPath = path
         return sequence.enumerated().map { index, item in
             DocumentNode(node: item, file: file, parentPath: parentPath, step: .item(index), keyLocation: nil, shift: shift)
