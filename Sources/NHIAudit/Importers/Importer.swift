@@ -2,15 +2,18 @@
 public struct SourceText: Sendable {
     public let path: String
     public let text: String
+    /// Lower-cased, without the dot ("" when the last path component has none). Read once: every text
+    /// importer asks for it, and Foundation's substring search behind it cost more than the rest of recognition.
+    public let fileExtension: String
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-    }
-
-    public var fileExtension: String {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
-        return String(path[path.index(after: dot)...]).lowercased()
+        if let dot = path.lastIndex(of: "."), !path[dot...].contains(Character("/")) {
+            fileExtension = String(path[path.index(after: dot)...]).lowercased()
+        } else {
+            fileExtension = ""
+        }
     }
 
     /// The last component of a path as given (entity names of formats that have no name field use it).

@@ -4,12 +4,47 @@ import Yams
 public struct DocumentNode {
     public let node: Node
     public let file: String
-    /// Field path from the document root, e.g. `spec.tokens.maxTTL` or `spec.audiences[1]`.
-    public let path: String
     /// Where the key that holds this node is written (nil for the root and list items).
     public let keyLocation: SourceLocation?
     /// Moves marks of text embedded in another file (JSON inside a YAML string) to the file's lines.
     public let shift: Shift?
+    /// The path is built only when asked for: most children are looked up for their value alone.
+    private let parentPath: String
+    private let step: Step
+    /// A mapping's key texts and path, built once on the first lookup (nil for other nodes).
+    private let keys: MappingKeys?
+
+    private enum Step {
+        case whole
+        case key(String)
+        case item(Int)
+    }
+
+    /// Key texts of a mapping in order (nil for a key that is not a scalar). Importers look up a dozen keys in
+    /// the same mapping; comparing texts here spares copying every key and value node per lookup.
+    private final class MappingKeys {
+        private var texts: [String?]?
+        private var path: String?
+
+        func path(_ build: () -> String) -> String {
+            if let path { return path }
+            let built = build()
+            path = built
+            return built
+        }
+
+        func texts(of node: Node) -> [String?] {
+            if let texts { return texts }
+            var read: [String?] = []
+            if case .mapping(let mapping) = node {
+                read.reserveCapacity(mapping.count)
+                // By index: Yams' `Node.Mapping.makeIterator()` copies every pair into a new array.
+                for index in mapping.indices { read.append(mapping[index].key.scalar?.string) }
+            }
+            texts = read
+            return read
+        }
+    }
 
     public struct Shift: Sendable {
         public var lines: Int
@@ -26,14 +61,40 @@ public struct DocumentNode {
     }
 
     public init(node: Node, file: String, path: String, keyLocation: SourceLocation? = nil, shift: Shift? = nil) {
-        self.node = node
-        self.file = file
-        self.path = path
-        self.keyLocation = keyLocation
-        self.shift = shift
+        self.init(node: node, file: file, parentPath: path, step: .whole, keyLocation: keyLocation, shift: shift)
     }
 
-    public var location: SourceLocation { locate(node.mark) }
+    private init(node: Node, file: String, parentPath: String, step: Step, keyLocation: SourceLocation?, shift: Shift?) {
+        self.node = node
+        self.file = file
+        self.parentPath = parentPath
+        self.step = step
+        self.keyLocation = keyLocation
+        self.shift = shift
+        if case .mapping = node { keys = MappingKeys() } else { keys = nil }
+    }
+
+    /// Field path from the document root, e.g. `spec.tokens.maxTTL` or `spec.audiences[1]`.
+    public var path: String {
+        switch step {
+        case .whole: return parentPath
+        case .key(let key): return Self.join(parentPath, key)
+        case .item(let index): return "\(parentPath)[\(index)]"
+        }
+    }
+
+    public var location: SourceLocation { locate(mark) }
+
+    // Yams' accessors (`node.mark`, `node.scalar`, `node.mapping`) are opaque calls that copy the whole payload,
+    // weak anchor reference included; matching the cases here reads only what is needed.
+    private var mark: Mark? {
+        switch node {
+        case .scalar(let scalar): return scalar.mark
+        case .mapping(let mapping): return mapping.mark
+        case .sequence(let sequence): return sequence.mark
+        case .alias(let alias): return alias.mark
+        }
+    }
 
     /// Where to point when a field inside this node is absent: the key that opens it, else the node.
     public var anchor: SourceLocation { keyLocation ?? location }
@@ -47,29 +108,45 @@ public struct DocumentNode {
             column: (line == 1 ? column + shift.firstLineColumns : column) + shift.allColumns)
     }
 
-    public var isMapping: Bool { node.mapping != nil }
-    public var isSequence: Bool { node.sequence != nil }
-    public var isNull: Bool { node.scalar.map { Self.nullScalars.contains($0.string) && $0.style == .plain } ?? false }
-    private static let nullScalars: Set<String> = ["", "~", "null", "Null", "NULL"]
+    public var isMapping: Bool {
+        if case .mapping = node { return true }
+        return false
+    }
+    public var isSequence: Bool {
+        if case .sequence = node { return true }
+        return false
+    }
+    public var isNull: Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
 
     /// The scalar text, or nil for mappings and sequences.
-    public var scalar: String? { node.scalar?.string }
+    public var scalar: String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return nil
+    }
     /// True when the scalar was written in quotes (so `"true"` is text, not a boolean).
     public var isQuoted: Bool {
-        guard let style = node.scalar?.style else { return false }
-        return style == .singleQuoted || style == .doubleQuoted
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
     }
 
     // Yams' `Node.Mapping.makeIterator()` copies every pair into a new array, so mappings are walked by index.
     public func child(_ key: String) -> DocumentNode? {
-        guard let mapping = node.mapping else { return nil }
-        for index in mapping.indices {
-            let (keyNode, value) = mapping[index]
-            guard keyNode.scalar?.string == key else { continue }
-            return DocumentNode(node: value, file: file, path: join(key), keyLocation: locate(keyNode.mark), shift: shift)
-        }
-        return nil
+        guard let keys, let position = keys.texts(of: node).firstIndex(where: { $0 == key }),
+            case .mapping(let mapping) = node
+        else { return nil }
+        let (keyNode, value) = mapping[mapping.startIndex + position]
+        return DocumentNode(
+            node: value, file: file, parentPath: keys.path { path }, step: .key(key), keyLocation: locate(keyNode.mark), shift: shift)
     }
+
+    /// The mapping's keys that are scalars, in document order, without building a node per entry.
+    public var keyTexts: [String] { keys?.texts(of: node).compactMap { $0 } ?? [] }
 
     /// Follows a dotted path of mapping keys.
     public func descendant(_ keys: String...) -> DocumentNode? {
@@ -82,21 +159,35 @@ public struct DocumentNode {
 
     /// Mapping entries in document order (keys that are not scalars are skipped: no format here uses them).
     public var entries: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] {
-        guard let mapping = node.mapping else { return [] }
+        guard case .mapping(let mapping) = node else { return [] }
+        let parentPath = path
         return mapping.indices.compactMap { index in
             let (keyNode, value) = mapping[index]
             guard let key = keyNode.scalar?.string else { return nil }
             let keyLocation = locate(keyNode.mark)
-            return (key, keyLocation, DocumentNode(node: value, file: file, path: join(key), keyLocation: keyLocation, shift: shift))
+            return (
+                key, keyLocation,
+                DocumentNode(
+                    node: value, file: file, parentPath: parentPath, step: .key(key), keyLocation: keyLocation,
+                    shift: shift)
+            )
         }
     }
 
     public var items: [DocumentNode] {
-        guard let sequence = node.sequence else { return [] }
+        guard case .sequence(let sequence) = node else { return [] }
+        let parentPath = path
         return sequence.enumerated().map { index, item in
-            DocumentNode(node: item, file: file, path: "\(path)[\(index)]", shift: shift)
+            DocumentNode(node: item, file: file, parentPath: parentPath, step: .item(index), keyLocation: nil, shift: shift)
         }
     }
 
-    private func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    static func join(_ path: String, _ key: String) -> String {
+        guard !path.isEmpty else { return key }
+        var joined = path
+        joined.reserveCapacity(path.utf8.count + 1 + key.utf8.count)
+        joined += "."
+        joined += key
+        return joined
+    }
 }

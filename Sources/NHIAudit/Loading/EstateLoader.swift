@@ -41,13 +41,27 @@ public struct EstateLoader: Sendable {
                     "\(skipped.count) files beyond the limit of \(limits.maxFiles) inputs were not read"))
             files = Array(files[..<limits.maxFiles])
         }
-        // Files are independent until linking: read, parse and import them on every core, then merge in
-        // discovery order so the result does not depend on scheduling.
-        let results = ParallelMap.map(files) { loadFile(path: $0) }
-        for result in results {
-            loaded.estate.merge(result.estate)
-            loaded.inputs.append(result.record)
-            loaded.diagnostics.append(contentsOf: result.diagnostics)
+        // Files are independent until linking: read, parse and import them on every core in contiguous parts,
+        // then merge the parts in discovery order so the result does not depend on scheduling. Each part merges
+        // its files' estates itself, so the serial merge appends a few large arrays instead of regrowing each
+        // one thousands of times (entities are large structs), and per-file estates are freed on every core.
+        let selected = files
+        let partSize = max(1, (selected.count + 31) / 32)
+        let parts = stride(from: 0, to: selected.count, by: partSize).map { $0..<min($0 + partSize, selected.count) }
+        let loadedParts = ParallelMap.map(parts) { range in
+            var part = Loaded()
+            for index in range {
+                let result = loadFile(path: selected[index])
+                part.estate.merge(result.estate)
+                part.inputs.append(result.record)
+                part.diagnostics.append(contentsOf: result.diagnostics)
+            }
+            return part
+        }
+        for part in loadedParts {
+            loaded.estate.merge(part.estate)
+            loaded.inputs.append(contentsOf: part.inputs)
+            loaded.diagnostics.append(contentsOf: part.diagnostics)
         }
         loaded.inputs.sort { $0.path < $1.path }
         let linkDiagnostics = DiagnosticSink()

@@ -112,9 +112,7 @@ public final class FieldReader {
     /// Flags keys this reader was never asked about. Call after reading every field.
     public func reportUnknownKeys() {
         // Most mappings have no unknown key: check the key text before building every entry's node and path.
-        guard let node, let mapping = node.node.mapping,
-            mapping.indices.contains(where: { mapping[$0].key.scalar.map { !knownKeys.contains($0.string) } ?? false })
-        else { return }
+        guard let node, node.keyTexts.contains(where: { !knownKeys.contains($0) }) else { return }
         for entry in node.entries where !knownKeys.contains(entry.key) {
             let suggestion = knownKeys.first { $0.lowercased() == entry.key.lowercased() }
             let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
@@ -125,7 +123,7 @@ public final class FieldReader {
         }
     }
 
-    private func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    private func fieldPath(_ key: String) -> String { DocumentNode.join(path, key) }
 
     private func scalarField(_ node: DocumentNode, path: String) -> Field<String> {
         let text = node.scalar ?? ""
@@ -139,15 +137,17 @@ public final class FieldReader {
         knownKeys.insert(key)
         let fieldPath = fieldPath(key)
         guard let child = node?.child(key), !child.isNull else { return .absent(fieldPath, at: anchor) }
-        if let text = child.scalar, let placeholder = Placeholder.detect(text) {
-            return Field(.placeholder(placeholder), path: fieldPath, location: child.location, display: text)
+        let text = child.scalar
+        let location = child.location
+        if let text, let placeholder = Placeholder.detect(text) {
+            return Field(.placeholder(placeholder), path: fieldPath, location: location, display: text)
         }
         switch convert(child) {
         case .success(let value):
-            return Field(.known(value), path: fieldPath, location: child.location, display: child.scalar)
+            return Field(.known(value), path: fieldPath, location: location, display: text)
         case .failure(let error):
-            sink.add(.init(.unreadable, at: child.location, field: fieldPath, error.reason))
-            return Field(.invalid(error.reason), path: fieldPath, location: child.location, display: child.scalar)
+            sink.add(.init(.unreadable, at: location, field: fieldPath, error.reason))
+            return Field(.invalid(error.reason), path: fieldPath, location: location, display: text)
         }
     }
 }

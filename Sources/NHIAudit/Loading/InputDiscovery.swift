@@ -16,52 +16,94 @@ public struct InputDiscovery {
     }
 
     public func discover(_ roots: [String]) -> Found {
-        var found = Found()
-        var visitedDirectories = Set<DirectoryIdentity>()
+        var walk = Walk(discovery: self)
         for root in roots {
             var info = stat()
             guard stat(root, &info) == 0 else {
-                found.problems.append((root, "cannot be read: \(String(cString: strerror(errno)))"))
+                walk.found.problems.append((root, "cannot be read: \(String(cString: strerror(errno)))"))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(root, into: &found, visited: &visitedDirectories)
+                walk.directory(root, info: info, mayBeExcluded: true)
             } else if !isExcluded(root) {
-                found.files.append(root)
+                walk.found.files.append(root)
             }
         }
-        return found
+        return walk.found
     }
 
-    private func walk(_ directory: String, into found: inout Found, visited: inout Set<DirectoryIdentity>) {
-        var info = stat()
-        guard stat(directory, &info) == 0 else { return }
-        guard visited.insert(DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
-        else { return }
-        guard !isExcluded(directory) else { return }
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
-            found.problems.append((directory, "directory cannot be listed"))
-            return
+    /// One discovery run. Lists directories with `opendir`/`readdir` and stats entries relative to the open
+    /// directory: Foundation's `contentsOfDirectory` and path-based lookups cost more than the walk itself.
+    private struct Walk {
+        let discovery: InputDiscovery
+        /// Files and directories the excluded paths name, by identity. An entry that is not a symbolic link
+        /// can only be (or be inside) an excluded path if it is one of these, since its folder is not excluded;
+        /// only those entries and symbolic links need the costly canonical-path comparison.
+        let excludedIdentities: Set<FileIdentity>
+        var visited = Set<FileIdentity>()
+        var found = Found()
+
+        init(discovery: InputDiscovery) {
+            self.discovery = discovery
+            var identities = Set<FileIdentity>()
+            for path in discovery.excludedPaths {
+                var info = stat()
+                if stat(path, &info) == 0 { identities.insert(FileIdentity(info)) }
+            }
+            excludedIdentities = identities
         }
-        for name in entries {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var entryInfo = stat()
-            guard stat(path, &entryInfo) == 0 else {
-                found.problems.append((path, "cannot be read: \(String(cString: strerror(errno)))"))
-                continue
+
+        mutating func directory(_ directory: String, info: stat, mayBeExcluded: Bool) {
+            guard visited.insert(FileIdentity(info)).inserted else { return }
+            guard !mayBeExcluded || !discovery.isExcluded(directory) else { return }
+            guard let handle = opendir(directory) else {
+                found.problems.append((directory, "directory cannot be listed"))
+                return
             }
-            switch entryInfo.st_mode & S_IFMT {
-            case S_IFDIR:
-                if name.hasPrefix(".") { continue }
-                walk(path, into: &found, visited: &visited)
-            case S_IFREG:
-                if !isExcluded(path) { found.files.append(path) }
-            default:
-                continue
+            defer { closedir(handle) }
+            let descriptor = dirfd(handle)
+            for entry in Self.entries(handle) {
+                let path = directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name
+                var entryInfo = stat()
+                guard fstatat(descriptor, entry.name, &entryInfo, 0) == 0 else {
+                    found.problems.append((path, "cannot be read: \(String(cString: strerror(errno)))"))
+                    continue
+                }
+                switch entryInfo.st_mode & S_IFMT {
+                case S_IFDIR:
+                    if entry.name.hasPrefix(".") { continue }
+                    self.directory(path, info: entryInfo, mayBeExcluded: needsExclusionCheck(entry, info: entryInfo))
+                case S_IFREG:
+                    if !needsExclusionCheck(entry, info: entryInfo) || !discovery.isExcluded(path) { found.files.append(path) }
+                default:
+                    continue
+                }
             }
+        }
+
+        private func needsExclusionCheck(_ entry: Entry, info: stat) -> Bool {
+            guard !excludedIdentities.isEmpty else { return false }
+            return entry.mayBeLink || excludedIdentities.contains(FileIdentity(info))
+        }
+
+        struct Entry {
+            var name: String
+            /// True for a symbolic link, and when the file system does not say (`DT_UNKNOWN`).
+            var mayBeLink: Bool
+        }
+
+        /// The directory's entries without `.` and `..`, sorted by name.
+        private static func entries(_ handle: OpaquePointer) -> [Entry] {
+            var entries: [Entry] = []
+            while let raw = readdir(handle) {
+                let name = withUnsafePointer(to: &raw.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if name == "." || name == ".." { continue }
+                let type = raw.pointee.d_type
+                entries.append(Entry(name: name, mayBeLink: type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)))
+            }
+            return entries.sorted { $0.name < $1.name }
         }
     }
 
@@ -75,8 +117,13 @@ public struct InputDiscovery {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    private struct DirectoryIdentity: Hashable {
+    private struct FileIdentity: Hashable {
         var device: UInt64
         var inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 }

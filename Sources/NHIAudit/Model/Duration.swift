@@ -1,7 +1,7 @@
 /// Durations in the native format: `30s`, `15m`, `1h`, `90d`, or an integer of seconds.
 public enum DurationParser {
     public static func seconds(from text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(Placeholder.trimmingWhitespace(text[...]))  // as `.whitespaces`, without NSString
         if let plain = Int(trimmed) { return plain >= 0 ? plain : nil }
         guard let unit = trimmed.last, let amount = Int(trimmed.dropLast()), amount >= 0 else { return nil }
         let factor: Int

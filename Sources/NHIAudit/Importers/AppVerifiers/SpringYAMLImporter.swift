@@ -5,7 +5,7 @@ public struct SpringYAMLImporter: DocumentImporter {
     public init() {}
 
     public func recognizes(_ document: DocumentNode) -> Bool {
-        guard document.entries.contains(where: { $0.key.hasPrefix("spring") }) else { return false }
+        guard document.keyTexts.contains(where: { $0.hasPrefix("spring") }) else { return false }
         return SpringResourceServer.isResourceServer(settings(document))
     }
 

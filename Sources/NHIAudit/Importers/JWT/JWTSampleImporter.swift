@@ -35,7 +35,7 @@ public struct JWTSampleImporter: TextImporter {
         var sawContent = false
         var rest = source.text[...]
         while true {
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let end = Self.lineEnd(in: rest)
             let line = rest[..<end]
             if Self.isContent(line) {
                 if source.fileExtension == "jwt" { return true }
@@ -45,6 +45,18 @@ public struct JWTSampleImporter: TextImporter {
             guard end < rest.endIndex else { return sawContent }
             rest = rest[rest.index(after: end)...]
         }
+    }
+
+    /// Where `firstIndex(of: "\n")` would stop, found on the bytes: a line feed is a character of its own
+    /// unless it follows a carriage return (CR LF is one character, which does not equal "\n").
+    static func lineEnd(in text: Substring) -> Substring.Index {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) {
+            if found == bytes.startIndex || bytes[bytes.index(before: found)] != UInt8(ascii: "\r") { return found }
+            index = bytes.index(after: found)
+        }
+        return text.endIndex
     }
 
     public func importText(_ source: SourceText, into sink: ImportSink) {

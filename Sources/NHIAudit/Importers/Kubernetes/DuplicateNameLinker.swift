@@ -28,12 +28,13 @@ public struct DuplicateNameLinker: EstateLinker {
     }
 
     /// Renames duplicates of this importer family's entities; returns old name + file → new name.
-    private static func disambiguate<E>(_ entities: inout [E], metadata: WritableKeyPath<E, EntityMetadata>) -> [Key: String] {
+    private static func disambiguate<E: Entity>(_ entities: inout [E], metadata: WritableKeyPath<E, EntityMetadata>) -> [Key: String] {
         var counts: [String: Int] = [:]
-        for entity in entities { counts[entity[keyPath: metadata].name, default: 0] += 1 }
+        // Read through `Entity.metadata` by index: a key path or a for-in loop copies every entity first.
+        for index in entities.indices { counts[entities[index].metadata.name, default: 0] += 1 }
         var renamed: [Key: String] = [:]
         for index in entities.indices {
-            let meta = entities[index][keyPath: metadata]
+            let meta = entities[index].metadata
             guard counts[meta.name, default: 0] > 1, formats.contains(where: meta.format.hasPrefix) else { continue }
             let newName = "\(meta.name) @\(meta.location)"
             renamed[Key(name: meta.name, file: meta.location.file)] = newName
