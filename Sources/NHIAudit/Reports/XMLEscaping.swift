@@ -1,0 +1,54 @@
+/// Escapes text and attribute values exactly as `XMLTextWriter` writes them into a document: characters
+/// XML 1.0 forbids (section 2.2) become U+FFFD (`XMLTextWriter.clean`), then libxml2 2.9's rules apply.
+/// Text (`xmlEncodeSpecialChars`): `<`, `>`, `&`, `"` and CR become references. Attributes
+/// (`xmlBufAttrSerializeTxtContent`, the document declaring UTF-8 so other characters stay as they are):
+/// the same plus LF and tab, which attribute-value normalization (XML 1.0 section 3.3.3) would turn into spaces.
+enum XMLEscaping {
+    static func text(_ value: String, into out: inout [UInt8]) {
+        write(value, attribute: false, into: &out)
+    }
+
+    static func attribute(_ value: String, into out: inout [UInt8]) {
+        write(value, attribute: true, into: &out)
+    }
+
+    @inline(__always)
+    private static func write(_ value: String, attribute: Bool, into out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: StaticString
+                var length = 1
+                switch byte {
+                case 0x3C: escape = "&lt;"
+                case 0x3E: escape = "&gt;"
+                case 0x26: escape = "&amp;"
+                case 0x22: escape = "&quot;"
+                case 0x0D: escape = "&#13;"
+                case 0x0A:
+                    guard attribute else { index += 1; continue }
+                    escape = "&#10;"
+                case 0x09:
+                    guard attribute else { index += 1; continue }
+                    escape = "&#9;"
+                case 0x00..<0x20: escape = "\u{FFFD}"
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF): 0xEF is never a continuation byte.
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                    escape = "\u{FFFD}"
+                    length = 3
+                default:
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                index += length
+                start = index
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+    }
+}
