@@ -52,12 +52,14 @@ import Testing
             result.firstSeen = text
             result.entity.name = text
             result.location.file = text
-            result.location.line = -3
+            result.location.line = Int.min
             result.location.field = text
             result.message = text
             result.frameworks = [text: [text, "NHI1"], "owasp-nhi-2025": [text]]
             result.evidence = [template.evidence[0], template.evidence[0], template.evidence[0]]
             result.evidence[0].file = text
+            result.evidence[0].line = Int.max
+            result.evidence[1].column = 0
             result.evidence[0].field = text
             result.evidence[0].value = text
             result.evidence[0].note = nil

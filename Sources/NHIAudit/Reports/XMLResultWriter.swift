@@ -96,8 +96,10 @@ struct XMLResultWriter {
     ) {
         append(start, into: &out)
         attribute(#" file=""#, file, into: &out)
-        attribute(#"" line=""#, String(line), into: &out)
-        attribute(#"" column=""#, String(column), into: &out)
+        append(#"" line=""#, into: &out)
+        XMLEscaping.integer(line, into: &out)
+        append(#"" column=""#, into: &out)
+        XMLEscaping.integer(column, into: &out)
         attribute(#"" field=""#, field, into: &out)
         out.append(0x22)
     }
