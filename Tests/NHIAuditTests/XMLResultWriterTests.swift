@@ -12,7 +12,10 @@ import Testing
         "", "<", "&", "\"", "'", ">", "\n", "\r", "\t", "\u{07}", "\u{00}", "]]>", "a\r\nb\tc", "&amp;",
         "é ☃ 漢字", "emoji 🔐🧪", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{F000}\u{FFEF}\u{FFFD}x\u{FFFE}", "\u{7F}\u{85}\u{1F}",
         "\u{10FFFF}\u{E000}\u{D7FF}", #"legacy "quotes" </script><img src=x onerror=alert(1)>"#,
-    ]
+    ] + ["<", ">", "&", "\"", "\r", "\n", "\t", "\u{07}", "\u{00}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "é"].flatMap { special in
+        // At every offset of an 8-byte word, after a whole plain word (the escaper skips plain words at once).
+        (0..<9).map { String(repeating: "x", count: 8 + $0) + special + "-tail/09" }
+    }
 
     static func expectSameBytes(_ document: ResultDocument, _ comment: Comment) throws {
         let written = try XMLReportRenderer().render(document, resources: resources)

@@ -25,6 +25,11 @@ enum XMLEscaping {
         var start = 0
         var index = 0
         while index < bytes.count {
+            if index &+ 8 <= bytes.count,
+               !mayNeedEscaping(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index &+= 8
+                continue
+            }
             let byte = bytes[index]
             guard byte < 0x40 ? (special >> byte) & 1 != 0 : byte == 0xEF else {
                 index += 1
@@ -59,6 +64,18 @@ enum XMLEscaping {
             start = index
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+    }
+
+    /// Whether any of 8 bytes is below 0x20, `"`, `&`, `<`, `>` or 0xEF (exact, no false negatives or
+    /// positives: the "determine if a word has a zero byte" tests of Bit Twiddling Hacks).
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3C))
+            | hasZero(word ^ (ones &* 0x3E)) | hasZero(word ^ (ones &* 0xEF)) != 0
     }
 
     /// A decimal integer, as `String(value)` writes it (never escaped).
