@@ -37,25 +37,29 @@ struct XMLResultWriter {
         out.append(0x3E)
         let fragment = try fragment(control, title: results[index].title, frameworks: results[index].frameworks)
         out.append(contentsOf: fragment.titleXML)
-        let entity = results[index].entity
         out.append(contentsOf: #"<entity kind=""#.utf8)
-        XMLEscaping.attribute(entity.kind.rawValue, into: &out)
+        XMLEscaping.attribute(results[index].entity.kind.rawValue, into: &out)
         out.append(contentsOf: #"" name=""#.utf8)
-        XMLEscaping.attribute(entity.name, into: &out)
+        XMLEscaping.attribute(results[index].entity.name, into: &out)
         out.append(contentsOf: #""/>"#.utf8)
-        let location = results[index].location
-        Self.location("<location", location.file, location.line, location.column, location.field, into: &out)
+        Self.location(
+            "<location", results[index].location.file, results[index].location.line, results[index].location.column,
+            results[index].location.field, into: &out)
         out.append(contentsOf: "/>".utf8)
         Self.element("message", results[index].message, into: &out)
-        for evidence in results[index].evidence {
-            Self.location("<evidence", evidence.file, evidence.line, evidence.column, evidence.field, into: &out)
-            if evidence.value == nil && evidence.note == nil {
+        for item in results[index].evidence.indices {
+            Self.location(
+                "<evidence", results[index].evidence[item].file, results[index].evidence[item].line,
+                results[index].evidence[item].column, results[index].evidence[item].field, into: &out)
+            let value = results[index].evidence[item].value
+            let note = results[index].evidence[item].note
+            if value == nil && note == nil {
                 out.append(contentsOf: "/>".utf8)
                 continue
             }
             out.append(0x3E)
-            if let value = evidence.value { Self.element("value", value, into: &out) }
-            if let note = evidence.note { Self.element("note", note, into: &out) }
+            if let value { Self.element("value", value, into: &out) }
+            if let note { Self.element("note", note, into: &out) }
             out.append(contentsOf: "</evidence>".utf8)
         }
         out.append(contentsOf: fragment.frameworksXML)
