@@ -7,7 +7,21 @@ public struct XMLReportRenderer: StreamingReportRenderer {
     public let format = "xml"
     public let fileName = "report.xml"
 
+    /// Results written by libxml2 one by one, as `XMLResultWriter` must write them: the reference for tests.
+    private var resultsByLibxml2 = false
+
     public init() {}
+
+    /// The whole report with every result written through libxml2 (the hand-written writer's reference).
+    public static func renderWithLibxml2ResultsForTesting(_ document: ResultDocument, resources: ReportResources) throws
+        -> Data
+    {
+        var renderer = XMLReportRenderer()
+        renderer.resultsByLibxml2 = true
+        let output = ReportOutput()
+        try renderer.write(document, resources: resources, to: output)
+        return try output.data
+    }
 
     public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
         let xml = try XMLTextWriter(output: output)
@@ -27,11 +41,17 @@ public struct XMLReportRenderer: StreamingReportRenderer {
             try writeSummary(document.summary, xml)
             if let history = document.history { try writeHistory(history, xml) }
             if let baseline = document.baseline { try writeBaseline(baseline, xml) }
-            try xml.element("results") {
-                var fragments: [String: ControlFragments] = [:]
-                for index in document.results.indices {  // through indexes: no copy of each record
-                    try writeResult(document.results[index], xml, fragments: &fragments)
+            if resultsByLibxml2 {
+                try xml.element("results") {
+                    var fragments: [String: ControlFragments] = [:]
+                    for index in document.results.indices {  // through indexes: no copy of each record
+                        try writeResult(document.results[index], xml, fragments: &fragments)
+                    }
                 }
+            } else {
+                try xml.flush()
+                var results = XMLResultWriter()
+                try results.write(document.results, to: output)
             }
             try writeCoverage(document.coverage, xml)
             try xml.element("controls") { for control in document.controls { try writeControl(control, xml) } }
@@ -132,7 +152,7 @@ public struct XMLReportRenderer: StreamingReportRenderer {
             ?? ControlFragments(
                 title: result.title, frameworks: result.frameworks,
                 titleXML: XMLTextWriter.fragment { try $0.element("title", result.title) },
-                frameworksXML: XMLTextWriter.fragment { try writeFrameworks(result.frameworks, $0) })
+                frameworksXML: XMLTextWriter.fragment { try Self.writeFrameworks(result.frameworks, $0) })
         if cached == nil { fragments[result.control] = fragment }
         try xml.raw(fragment.titleXML)
         try xml.element("entity", attributes: ["kind": result.entity.kind.rawValue, "name": result.entity.name]) {}
@@ -151,7 +171,7 @@ public struct XMLReportRenderer: StreamingReportRenderer {
         try xml.end()
     }
 
-    private func writeFrameworks(_ frameworks: [String: [String]], _ xml: XMLTextWriter) throws {
+    static func writeFrameworks(_ frameworks: [String: [String]], _ xml: XMLTextWriter) throws {
         for framework in Self.frameworkOrder(frameworks.keys) {
             try xml.element("framework", attributes: ["id": framework]) {
                 for requirement in frameworks[framework] ?? [] { try xml.element("requirement", requirement) }

@@ -105,6 +105,11 @@ final class XMLTextWriter {
         try end()
     }
 
+    /// Hands what libxml2 has buffered to the output, so the caller can append to it directly.
+    func flush() throws {
+        try check(xmlTextWriterFlush(writer), "flush")
+    }
+
     /// Ends the document and flushes libxml2's buffer into the output.
     func finish() throws {
         try check(xmlTextWriterEndDocument(writer), "end document")
