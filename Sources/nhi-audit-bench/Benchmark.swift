@@ -120,18 +120,18 @@ struct Benchmark {
         for file in HistoryStore.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
     }
 
-    /// Wall and CPU seconds (recording runs on one thread). Its own function so the store (and its connection)
-    /// is gone when it returns.
+    /// Wall and CPU seconds (the rows are inserted on a thread of their own, so the process's CPU time, with
+    /// nothing else running). Its own function so the store (and its connection) is gone when it returns.
     static func recordOnce(_ document: inout ResultDocument, at path: String) throws -> (Double, Double) {
         let store = try HistoryStore.open(at: path)
-        let cpuStart = threadCPUSeconds()
+        let cpuStart = processCPUSeconds()
         let seconds = try timed { try store.record(&document, paths: ["corpus"]) }.1
-        return (seconds, threadCPUSeconds() - cpuStart)
+        return (seconds, processCPUSeconds() - cpuStart)
     }
 
-    static func threadCPUSeconds() -> Double {
+    static func processCPUSeconds() -> Double {
         var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 

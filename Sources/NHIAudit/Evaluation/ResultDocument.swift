@@ -58,6 +58,8 @@ public struct ResultDocument: Codable, Sendable {
             get { storage.id.string }
             set { unique().id = StoredFingerprint(newValue) }
         }
+        /// `id` as the history stores it, without formatting and parsing the hex digits.
+        var storedID: StoredFingerprint { storage.id }
         public var control: String {
             get { storage.control }
             set { unique().control = newValue }

@@ -5,7 +5,6 @@ import GRDBSQLite
 /// One result as the history keeps it (schema v2): texts as ids into the `strings` table. `message` is nil when
 /// not kept (see `HistoryStore.record`). Made by `HistoryRowWriter.row`.
 struct HistoryRow {
-    var fingerprint: String
     var key: StoredFingerprint
     var status: ResultStatus
     var severity: Severity
@@ -130,12 +129,12 @@ struct HistoryRowWriter {
     /// Interns the texts of one result. Results of one entity follow each other and share their strings, so
     /// each column first compares with the text it saw last (usually the same storage: no hashing).
     mutating func row(
-        fingerprint: String, status: ResultStatus, severity: Severity, control: String, entityKind: String,
+        key: StoredFingerprint, status: ResultStatus, severity: Severity, control: String, entityKind: String,
         entityName: String, field: String, file: String, line: Int, message: String?, waiver: String?,
         waiverExpires: String?
     ) throws -> HistoryRow {
         HistoryRow(
-            fingerprint: fingerprint, key: StoredFingerprint(fingerprint), status: status, severity: severity,
+            key: key, status: status, severity: severity,
             control: try id(control, column: 0), entityKind: try id(entityKind, column: 1),
             entityName: try id(entityName, column: 2), field: try id(field, column: 3), file: try id(file, column: 4),
             line: line, message: try message.map { try id($0, column: 5) }, waiver: try waiver.map { try id($0, column: 6) },

@@ -45,7 +45,7 @@ enum HistorySchemaV2 {
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM results_v1 ORDER BY run, fingerprint")
         while let row = try rows.next() {
             let converted = try writer.row(
-                fingerprint: row["fingerprint"], status: ResultStatus(rawValue: row["status"]) ?? .indeterminate,
+                key: StoredFingerprint(row["fingerprint"] as String), status: ResultStatus(rawValue: row["status"]) ?? .indeterminate,
                 severity: Severity(rawValue: row["severity"]) ?? .info, control: row["control"],
                 entityKind: row["entityKind"], entityName: row["entityName"], field: row["field"], file: row["file"],
                 line: row["line"], message: row["message"], waiver: row["waiver"], waiverExpires: row["waiverExpires"])

@@ -97,48 +97,48 @@ extension HistoryStore {
     ) throws {
         let generatedAt = document.generatedAt
         var writer = try HistoryRowWriter(db)
-        var rows: [HistoryRow] = []
-        rows.reserveCapacity(document.results.count)
-        for index in document.results.indices {
-            let result = (  // the fields used, read through the index: `for result in` copies every record
-                id: document.results[index].id, status: document.results[index].status,
-                severity: document.results[index].severity, control: document.results[index].control,
-                entity: document.results[index].entity, location: document.results[index].location,
-                message: document.results[index].message, waiver: document.results[index].waiver)
-            // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
-            // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
-            // finding (a diff from a run before that one to this one can be asked for).
-            let keepMessage = result.status.isFinding || result.status == .indeterminate || firstSeen[result.id] != nil
-            rows.append(
-                try writer.row(
-                    fingerprint: result.id, status: result.status, severity: result.severity, control: result.control,
-                    entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
-                    file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
-                    waiver: result.waiver?.name, waiverExpires: result.waiver?.expires))
-        }
         // The order SQLite keeps fingerprints in (TEXT before BLOB, BLOBs bytewise), the document's among equal
         // ones: rows append to the b-tree instead of splitting pages all over it, the packed BLOB is sorted,
-        // and a repeated fingerprint is skipped as INSERT OR IGNORE would. Sorting plain integers, not rows.
+        // and a repeated fingerprint is skipped as INSERT OR IGNORE would. Sorting plain integers, and making
+        // each row only when it is written, so no copy of all rows is ever held.
         var hexOrder: [(high: UInt64, low: UInt16, index: Int)] = []
         var textOrder: [(text: String, index: Int)] = []
-        hexOrder.reserveCapacity(rows.count)
-        for (index, row) in rows.enumerated() {
-            if let text = row.key.text { textOrder.append((text, index)) } else { hexOrder.append((row.key.high, row.key.low, index)) }
+        hexOrder.reserveCapacity(document.results.count)
+        for index in document.results.indices {
+            let key = document.results[index].storedID
+            if let text = key.text { textOrder.append((text, index)) } else { hexOrder.append((key.high, key.low, index)) }
         }
         hexOrder.sort { ($0.high, $0.low, $0.index) < ($1.high, $1.low, $1.index) }
         textOrder.sort { ($0.text, $0.index) < ($1.text, $1.index) }
         let order = textOrder.map(\.index) + hexOrder.map(\.index)
+        hexOrder = []
         var packed: [UInt8] = []
         var last: StoredFingerprint?
-        for index in order where rows[index].key != last {
-            let row = rows[index]
-            last = row.key
+        for index in order {
+            let key = document.results[index].storedID
+            guard key != last else { continue }
+            last = key
+            let result = (  // the fields used, read through the index: `for result in` copies every record
+                status: document.results[index].status, severity: document.results[index].severity,
+                control: document.results[index].control, entity: document.results[index].entity,
+                location: document.results[index].location, message: document.results[index].message,
+                waiver: document.results[index].waiver)
+            let seen = firstSeen.isEmpty ? nil : firstSeen[key.string]
+            // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
+            // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
+            // finding (a diff from a run before that one to this one can be asked for).
+            let keepMessage = result.status.isFinding || result.status == .indeterminate || seen != nil
+            let row = try writer.row(
+                key: key, status: result.status, severity: result.severity, control: result.control,
+                entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
+                file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
+                waiver: result.waiver?.name, waiverExpires: result.waiver?.expires)
             if PackedResults.fits(row) {
                 PackedResults.append(row, to: &packed)
             } else {
                 try writer.insert(row, run: run)
             }
-            if row.status.isFinding && (firstSeen[row.fingerprint].map { generatedAt < $0 } ?? true) {
+            if row.status.isFinding && (seen.map { generatedAt < $0 } ?? true) {
                 try writer.firstSeen(row.key, at: generatedAt)
             }
         }
