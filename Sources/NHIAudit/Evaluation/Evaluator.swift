@@ -39,6 +39,16 @@ public struct Evaluator: Sendable {
             results = []
             results = Self.sortedByLocation(consuming: &chunks)
         }
+        // The summaries read the sorted results only: two on each core.
+        let sorted = results
+        let (parts, graph) = ParallelMap.pair(
+            {
+                (entities: entityRecords(context), summary: summarize(sorted, loaded: loaded, context: context))
+            },
+            {
+                (coverage: CoverageCalculator(catalog: catalog, registry: registry).coverage(of: sorted),
+                 trustGraph: TrustGraph.build(context, results: sorted))
+            })
         return ResultDocument(
             schemaVersion: ResultDocument.schemaVersion,
             tool: .init(name: "nhi-audit", version: toolVersion),
@@ -50,12 +60,12 @@ public struct Evaluator: Sendable {
             inputDigest: Self.digest(loaded.inputs, catalogVersion: catalog.version),
             inputs: loaded.inputs,
             policies: policiesInForce(loaded.estate),
-            entities: entityRecords(context),
-            summary: summarize(results, loaded: loaded, context: context),
+            entities: parts.entities,
+            summary: parts.summary,
             results: results,
-            coverage: CoverageCalculator(catalog: catalog, registry: registry).coverage(of: results),
+            coverage: graph.coverage,
             controls: catalog.controls,
-            trustGraph: TrustGraph.build(context, results: results))
+            trustGraph: graph.trustGraph)
     }
 
     /// Report order: file, line, column, control, entity, id. Files and controls are ranked once so most
@@ -119,7 +129,7 @@ public struct Evaluator: Sendable {
         let primary = evidence.first ?? Evidence(at: outcome.anchor, field: "")
         let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? descriptor.severity) : descriptor.severity
         return ResultDocument.Result(
-            id: Fingerprint.of(
+            storedID: Fingerprint.key(
                 control: descriptor.id, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator),
             control: descriptor.id,
             title: descriptor.title,

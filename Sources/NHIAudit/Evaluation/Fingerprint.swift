@@ -3,9 +3,24 @@ import Foundation
 
 /// Stable result identity: survives edits that only move lines (built from control, entity and field path).
 public enum Fingerprint {
+    /// The first 10 bytes of SHA-256 over the parts joined by U+001F, as 20 lowercase hex digits.
     public static func of(control: String, entity: EntityRef, field: String, discriminator: String?) -> String {
-        var material = [control, entity.kind.rawValue, entity.name, field, discriminator ?? ""].joined(separator: "\u{1F}")
-        return material.withUTF8 { Hex.string(SHA256.hash(data: UnsafeRawBufferPointer($0)).prefix(10)) }
+        key(control: control, entity: entity, field: field, discriminator: discriminator).string
+    }
+
+    /// The same fingerprint as its 10 bytes, the way results and the history hold it.
+    static func key(control: String, entity: EntityRef, field: String, discriminator: String?) -> StoredFingerprint {
+        var material: [UInt8] = []
+        material.reserveCapacity(128)
+        for (index, part) in [control, entity.kind.rawValue, entity.name, field, discriminator ?? ""].enumerated() {
+            if index > 0 { material.append(0x1F) }
+            material.append(contentsOf: part.utf8)
+        }
+        return SHA256.hash(data: material).withUnsafeBytes { digest in
+            StoredFingerprint(
+                high: UInt64(bigEndian: digest.loadUnaligned(as: UInt64.self)),
+                low: UInt16(bigEndian: digest.loadUnaligned(fromByteOffset: 8, as: UInt16.self)))
+        }
     }
 
     public static func hex(_ data: some DataProtocol) -> String {

@@ -129,8 +129,20 @@ public struct ResultDocument: Codable, Sendable {
             location: Location, message: String, evidence: [Evidence], frameworks: [String: [String]], policy: String?,
             waiver: WaiverRecord? = nil, firstSeen: String? = nil, isNew: Bool? = nil, inBaseline: Bool? = nil
         ) {
+            self.init(
+                storedID: StoredFingerprint(id), control: control, title: title, status: status, severity: severity,
+                entity: entity, location: location, message: message, evidence: evidence, frameworks: frameworks,
+                policy: policy, waiver: waiver, firstSeen: firstSeen, isNew: isNew, inBaseline: inBaseline)
+        }
+
+        init(
+            storedID: StoredFingerprint, control: String, title: String, status: ResultStatus, severity: Severity,
+            entity: EntityRef, location: Location, message: String, evidence: [Evidence],
+            frameworks: [String: [String]], policy: String?, waiver: WaiverRecord? = nil, firstSeen: String? = nil,
+            isNew: Bool? = nil, inBaseline: Bool? = nil
+        ) {
             storage = Storage(
-                id: StoredFingerprint(id), control: control, title: title, status: status, severity: severity, entity: entity,
+                id: storedID, control: control, title: title, status: status, severity: severity, entity: entity,
                 location: location, message: message, evidence: evidence, frameworks: frameworks, policy: policy,
                 waiver: waiver.map(WaiverBox.init), firstSeen: firstSeen, isNew: isNew, inBaseline: inBaseline)
         }

@@ -19,6 +19,20 @@ public enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs two independent pieces of work at once.
+    public static func pair<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let firstSlot = ResultSlots<First>(count: 1)
+        let secondSlot = ResultSlots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { firstSlot.store(first(), at: 0) } else { secondSlot.store(second(), at: 0) }
+        }
+        return (firstSlot.values()[0], secondSlot.values()[0])
+    }
+}
+
 /// Slots written by exactly one worker each; read only after every worker has finished.
 private final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
