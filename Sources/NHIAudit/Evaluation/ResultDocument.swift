@@ -82,15 +82,19 @@ public struct ResultDocument: Codable, Sendable {
         }
         public var location: Location {
             get { storage.location }
-            set { unique().location = newValue }
+            set {
+                let evidence = self.evidence  // evidence kept "at the location" must stay where it was
+                unique().location = newValue
+                unique().evidence = EvidenceList(evidence, location: newValue)
+            }
         }
         public var message: String {
             get { storage.message }
             set { unique().message = newValue }
         }
         public var evidence: [Evidence] {
-            get { storage.evidence }
-            set { unique().evidence = newValue }
+            get { storage.evidence.items(at: storage.location) }
+            set { unique().evidence = EvidenceList(newValue, location: storage.location) }
         }
         public var frameworks: [String: [String]] {
             get { storage.frameworks }
@@ -207,7 +211,7 @@ public struct ResultDocument: Codable, Sendable {
             var entity: EntityRef
             var location: Location
             var message: String
-            var evidence: [Evidence]
+            var evidence: EvidenceList
             var frameworks: [String: [String]]
             var policy: String?
             /// Boxed: a waiver is seven strings, and all but a few of hundreds of thousands of results have none.
@@ -230,7 +234,7 @@ public struct ResultDocument: Codable, Sendable {
                 self.entity = entity
                 self.location = location
                 self.message = message
-                self.evidence = evidence
+                self.evidence = EvidenceList(evidence, location: location)
                 self.frameworks = frameworks
                 self.policy = policy
                 self.waiver = waiver
@@ -242,8 +246,35 @@ public struct ResultDocument: Codable, Sendable {
             func copy() -> Storage {
                 Storage(
                     id: id, control: control, title: title, status: status, severity: severity, entity: entity,
-                    location: location, message: message, evidence: evidence, frameworks: frameworks,
-                    policy: policy, waiver: waiver, firstSeen: firstSeen, isNew: isNew, inBaseline: inBaseline)
+                    location: location, message: message, evidence: evidence.items(at: location),
+                    frameworks: frameworks, policy: policy, waiver: waiver, firstSeen: firstSeen, isNew: isNew,
+                    inBaseline: inBaseline)
+            }
+        }
+
+        /// Three results in four have one piece of evidence, at the result's own location: those keep only its
+        /// value and note, not an array of it (about 110 bytes less each).
+        private enum EvidenceList: Sendable {
+            case atLocation(value: String?, note: String?)
+            case items([Evidence])
+
+            init(_ evidence: [Evidence], location: Location) {
+                if evidence.count == 1, evidence[0].file == location.file, evidence[0].line == location.line,
+                    evidence[0].column == location.column, evidence[0].field == location.field
+                {
+                    self = .atLocation(value: evidence[0].value, note: evidence[0].note)
+                } else {
+                    self = .items(evidence)
+                }
+            }
+
+            func items(at location: Location) -> [Evidence] {
+                switch self {
+                case .atLocation(let value, let note):
+                    let place = SourceLocation(file: location.file, line: location.line, column: location.column)
+                    return [Evidence(at: place, field: location.field, value: value, note: note)]
+                case .items(let evidence): return evidence
+                }
             }
         }
     }
