@@ -1,6 +1,6 @@
 /// Makes equal texts read while loading share one storage. Every field keeps its path (`spec.jwtRules[0].issuer`),
 /// and the same paths, notes and values (issuer URLs) recur in thousands of entities: at 10,000 files the copies
-/// were a fifth of the loaded estate.
+/// were about a third of the loaded estate.
 ///
 /// A table serves one part of the files on one worker thread (bound with `TextInterner.$current`), so no lock is
 /// taken; it is dropped after the part, while the texts it handed out live on in the fields.
