@@ -49,14 +49,16 @@ public struct EstateLoader: Sendable {
         let partSize = max(1, (selected.count + 31) / 32)
         let parts = stride(from: 0, to: selected.count, by: partSize).map { $0..<min($0 + partSize, selected.count) }
         let loadedParts = ParallelMap.map(parts) { range in
-            var part = Loaded()
-            for index in range {
-                let result = loadFile(path: selected[index])
-                part.estate.merge(result.estate)
-                part.inputs.append(result.record)
-                part.diagnostics.append(contentsOf: result.diagnostics)
+            TextInterner.$current.withValue(TextInterner()) {
+                var part = Loaded()
+                for index in range {
+                    let result = loadFile(path: selected[index])
+                    part.estate.merge(result.estate)
+                    part.inputs.append(result.record)
+                    part.diagnostics.append(contentsOf: result.diagnostics)
+                }
+                return part
             }
-            return part
         }
         for part in loadedParts {
             loaded.estate.merge(part.estate)

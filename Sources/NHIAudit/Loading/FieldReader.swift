@@ -32,7 +32,7 @@ public final class FieldReader {
     public func string(_ key: String) -> Field<String> {
         read(key) { node in
             guard let text = node.scalar else { return .failure(ReadError("expected a text value")) }
-            return .success(text)
+            return .success(TextInterner.intern(text))
         }
     }
 
@@ -43,7 +43,7 @@ public final class FieldReader {
             guard allowed.contains(text) else {
                 return .failure(ReadError("'\(text)' is not one of \(allowed.joined(separator: ", "))"))
             }
-            return .success(text)
+            return .success(TextInterner.intern(text))
         }
     }
 
@@ -105,7 +105,7 @@ public final class FieldReader {
             }
             return scalarField(item, path: item.path)
         }
-        let display = "[" + items.map { $0.display ?? "?" }.joined(separator: ", ") + "]"
+        let display = TextInterner.intern("[" + items.map { $0.display ?? "?" }.joined(separator: ", ") + "]")
         return Field(.known(items), path: fieldPath, location: child.location, display: display)
     }
 
@@ -126,7 +126,7 @@ public final class FieldReader {
     private func fieldPath(_ key: String) -> String { DocumentNode.join(path, key) }
 
     private func scalarField(_ node: DocumentNode, path: String) -> Field<String> {
-        let text = node.scalar ?? ""
+        let text = TextInterner.intern(node.scalar ?? "")
         if let placeholder = Placeholder.detect(text) {
             return Field(.placeholder(placeholder), path: path, location: node.location, display: text)
         }
@@ -137,7 +137,7 @@ public final class FieldReader {
         knownKeys.insert(key)
         let fieldPath = fieldPath(key)
         guard let child = node?.child(key), !child.isNull else { return .absent(fieldPath, at: anchor) }
-        let text = child.scalar
+        let text = TextInterner.intern(child.scalar)
         let location = child.location
         if let text, let placeholder = Placeholder.detect(text) {
             return Field(.placeholder(placeholder), path: fieldPath, location: location, display: text)

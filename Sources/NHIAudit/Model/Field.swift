@@ -29,10 +29,10 @@ public struct Field<Value: Sendable>: Sendable {
         note: String? = nil
     ) {
         self.state = state
-        self.path = path
+        self.path = TextInterner.intern(path)
         self.location = location
         self.display = display
-        self.note = note
+        self.note = TextInterner.intern(note)
     }
 
     public static func absent(_ path: String, at location: SourceLocation?) -> Field {
