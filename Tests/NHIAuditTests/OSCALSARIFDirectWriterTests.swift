@@ -100,6 +100,7 @@ import Testing
             result.waiver?.expires = text
             result.waiver?.source = text + ":3:1"
             result.waiver?.expired = offset % 2 == 1
+            if offset % 4 == 2 { result.waiver = nil }  // SARIF writes properties with a waiver from their tree
             return statuses.map { status in
                 var each = result
                 each.status = status

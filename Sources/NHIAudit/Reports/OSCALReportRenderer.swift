@@ -39,7 +39,11 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
         let toolUUID = DeterministicUUID.make("tool", document.tool.name)
         let origins: JSONValue = [["actors": [["type": "tool", "actor-uuid": .string(toolUUID)]]]]
         // Each result's observation UUID, computed once: requirement findings cite many of them.
-        let observationUUIDs = document.results.indices.map { DeterministicUUID.make("observation", document.results[$0].id) }
+        let observationUUID = ResultUUIDMaker(kind: "observation")
+        let observationUUIDs = document.results.indices.map { index in
+            itemsByTrees
+                ? DeterministicUUID.make("observation", document.results[index].id) : observationUUID.make(document.results[index].id)
+        }
         let failing = document.results.indices.filter { document.results[$0].status.isFinding }
         let requirements = Self.decidedRequirements(document)
         var byControl: [String: [Int]] = [:]

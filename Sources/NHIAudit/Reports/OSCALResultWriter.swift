@@ -11,6 +11,7 @@ final class OSCALResultWriter {
     private let methods: [UInt8]
     private let types: [UInt8]
     private var requirements: [String: Requirements] = [:]
+    private let findingUUID = ResultUUIDMaker(kind: "finding")
 
     /// A control's requirement props (each after its separator) and finding targets (failed, waived).
     private struct Requirements {
@@ -45,7 +46,7 @@ final class OSCALResultWriter {
         Self.writeProp("control", result.control, indent: inner, into: &out)
         Self.writeProp("status", result.status.rawValue, indent: inner, into: &out)
         Self.writeProp("severity", result.severity.rawValue, indent: inner, into: &out)
-        Self.writeProp("entity", result.entity.description, indent: inner, into: &out)
+        Self.writeEntityProp(result.entity, indent: inner, into: &out)
         if let firstSeen = result.firstSeen { Self.writeProp("first-seen", firstSeen, indent: inner, into: &out) }
         if let isNew = result.isNew { Self.writeProp("new-since-previous-run", String(isNew), indent: inner, into: &out) }
         if let inBaseline = result.inBaseline { Self.writeProp("in-baseline", String(inBaseline), indent: inner, into: &out) }
@@ -121,7 +122,7 @@ final class OSCALResultWriter {
         FastJSON.writeEscaped(result.title, into: &out)
         out.append(0x22)
         Pretty.member("uuid", indent: indent, into: &out)
-        FastJSON.writeString(DeterministicUUID.make("finding", result.id), into: &out)
+        FastJSON.writeString(findingUUID.make(result.id), into: &out)
         Pretty.close(0x7D, indent: indent, into: &out)
     }
 
@@ -149,6 +150,26 @@ final class OSCALResultWriter {
     private static func writeProp(
         _ name: StaticString, _ value: String, first: Bool = false, indent: Int, into out: inout [UInt8]
     ) {
+        writeProp(name, first: first, indent: indent, into: &out) { FastJSON.writeString(OSCALReportRenderer.propValue(value), into: &$0) }
+    }
+
+    /// The entity prop, without making the `kind/name` string when `propValue` would keep it as it is.
+    private static func writeEntityProp(_ entity: EntityRef, indent: Int, into out: inout [UInt8]) {
+        let kind = entity.kind.rawValue.utf8
+        let name = entity.name.utf8
+        guard kind.first != 0x20, name.last != 0x20, kind.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
+            name.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+        else { return writeProp("entity", entity.description, indent: indent, into: &out) }
+        writeProp("entity", first: false, indent: indent, into: &out) { out in
+            out.append(0x22)
+            Pretty.escapedEntity(entity, into: &out)
+            out.append(0x22)
+        }
+    }
+
+    private static func writeProp(
+        _ name: StaticString, first: Bool, indent: Int, into out: inout [UInt8], value: (inout [UInt8]) -> Void
+    ) {
         Pretty.item(first: first, indent: indent, into: &out)
         Pretty.member("name", first: true, indent: indent + 2, into: &out)
         out.append(0x22)
@@ -157,7 +178,7 @@ final class OSCALResultWriter {
         Pretty.member("ns", indent: indent + 2, into: &out)
         Pretty.raw("\"urn:nhi-audit:oscal\"", into: &out)
         Pretty.member("value", indent: indent + 2, into: &out)
-        FastJSON.writeString(OSCALReportRenderer.propValue(value), into: &out)
+        value(&out)
         Pretty.close(0x7D, indent: indent + 2, into: &out)
     }
 

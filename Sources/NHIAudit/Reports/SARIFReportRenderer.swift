@@ -220,13 +220,17 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
     /// The path as given, percent-encoded where a URI reference needs it (spaces, `#`, `?`, `%`).
     static func uri(_ path: String) -> String {
         // Fast path: nothing to encode (RFC 3986 path characters only), checked on bytes.
-        if path.utf8.allSatisfy({ uriSafe.contains($0) }) { return path }
+        let safe = uriSafe
+        if path.utf8.allSatisfy({ safe[Int($0)] }) { return path }
         return path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "?#%")))
             ?? path
     }
 
-    private static let uriSafe = Set(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,=:@/".utf8)  // CharacterSet.urlPathAllowed (no ';')
+    /// By byte value: a table, not a set, since every path of every result is checked.
+    private static let uriSafe: [Bool] = {
+        let safe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,=:@/".utf8)  // CharacterSet.urlPathAllowed (no ';')
+        return (0...255).map { safe.contains(UInt8($0)) }
+    }()
 
     /// A rule `name` (SARIF 3.49.7): the title as one PascalCase identifier.
     static func identifier(_ title: String) -> String {
