@@ -12,6 +12,8 @@ final class OSCALResultWriter {
     private let types: [UInt8]
     private var requirements: [String: Requirements] = [:]
     private let findingUUID = ResultUUIDMaker(kind: "finding")
+    private let props: PropHeads
+    private let evidence: EvidenceBytes
 
     /// A control's requirement props (each after its separator) and finding targets (failed, waived).
     private struct Requirements {
@@ -29,6 +31,8 @@ final class OSCALResultWriter {
         self.origins = try Pretty.tree(origins, indent: indent + 2)
         methods = try Pretty.tree(["TEST"], indent: indent + 2)
         types = try Pretty.tree(["control-objective"], indent: indent + 2)
+        props = PropHeads(indent: indent + 2)
+        evidence = EvidenceBytes(indent: indent + 2)
     }
 
     func writeObservation(_ result: ResultDocument.Result, uuid: String, into out: inout [UInt8]) {
@@ -42,32 +46,28 @@ final class OSCALResultWriter {
         Pretty.member("origins", indent: indent, into: &out)
         out.append(contentsOf: origins)
         Pretty.member("props", indent: indent, into: &out)
-        Self.writeProp("result-id", result.id, first: true, indent: inner, into: &out)
-        Self.writeProp("control", result.control, indent: inner, into: &out)
-        Self.writeProp("status", result.status.rawValue, indent: inner, into: &out)
-        Self.writeProp("severity", result.severity.rawValue, indent: inner, into: &out)
-        Self.writeEntityProp(result.entity, indent: inner, into: &out)
-        if let firstSeen = result.firstSeen { Self.writeProp("first-seen", firstSeen, indent: inner, into: &out) }
-        if let isNew = result.isNew { Self.writeProp("new-since-previous-run", String(isNew), indent: inner, into: &out) }
-        if let inBaseline = result.inBaseline { Self.writeProp("in-baseline", String(inBaseline), indent: inner, into: &out) }
+        writeProp(props.resultID, result.id, into: &out)
+        writeProp(props.control, result.control, into: &out)
+        writeProp(props.status, result.status.rawValue, into: &out)
+        writeProp(props.severity, result.severity.rawValue, into: &out)
+        writeEntityProp(result.entity, into: &out)
+        if let firstSeen = result.firstSeen { writeProp(props.firstSeen, firstSeen, into: &out) }
+        if let isNew = result.isNew { writeProp(props.isNew, String(isNew), into: &out) }
+        if let inBaseline = result.inBaseline { writeProp(props.inBaseline, String(inBaseline), into: &out) }
         let waiver = result.waiver
         if let waiver {
-            Self.writeProp("waiver", waiver.name, indent: inner, into: &out)
-            Self.writeProp("waiver-expires", waiver.expires, indent: inner, into: &out)
+            writeProp(props.waiver, waiver.name, into: &out)
+            writeProp(props.waiverExpires, waiver.expires, into: &out)
         }
         Pretty.close(0x5D, indent: inner, into: &out)
         Pretty.member("relevant-evidence", indent: indent, into: &out)
         let evidence = result.evidence
         if evidence.isEmpty {
             let location = result.location
-            Self.writeEvidence(
-                location.file, location.line, location.column, location.field, value: nil, first: true, indent: inner,
-                into: &out)
+            writeEvidence(location.file, location.line, location.column, location.field, value: nil, first: true, into: &out)
         }
         for (position, item) in evidence.enumerated() {
-            Self.writeEvidence(
-                item.file, item.line, item.column, item.field, value: item.value, first: position == 0, indent: inner,
-                into: &out)
+            writeEvidence(item.file, item.line, item.column, item.field, value: item.value, first: position == 0, into: &out)
         }
         Pretty.close(0x5D, indent: inner, into: &out)
         if let waiver {
@@ -99,8 +99,8 @@ final class OSCALResultWriter {
         Pretty.member("origins", indent: indent, into: &out)
         out.append(contentsOf: origins)
         Pretty.member("props", indent: indent, into: &out)
-        Self.writeProp("result-id", result.id, first: true, indent: inner, into: &out)
-        Self.writeProp("severity", result.severity.rawValue, indent: inner, into: &out)
+        writeProp(props.resultID, result.id, into: &out)
+        writeProp(props.severity, result.severity.rawValue, into: &out)
         out.append(contentsOf: requirements.props)
         Pretty.close(0x5D, indent: inner, into: &out)
         Pretty.member("related-observations", indent: indent, into: &out)
@@ -146,50 +146,56 @@ final class OSCALResultWriter {
         return made
     }
 
-    /// A prop item of a props array at `indent`.
-    private static func writeProp(
-        _ name: StaticString, _ value: String, first: Bool = false, indent: Int, into out: inout [UInt8]
-    ) {
-        writeProp(name, first: first, indent: indent, into: &out) { FastJSON.writeString(OSCALReportRenderer.propValue(value), into: &$0) }
+    private func writeProp(_ head: [UInt8], _ value: String, into out: inout [UInt8]) {
+        out.append(contentsOf: head)
+        FastJSON.writeString(OSCALReportRenderer.propValue(value), into: &out)
+        out.append(contentsOf: props.end)
     }
 
     /// The entity prop, without making the `kind/name` string when `propValue` would keep it as it is.
-    private static func writeEntityProp(_ entity: EntityRef, indent: Int, into out: inout [UInt8]) {
+    private func writeEntityProp(_ entity: EntityRef, into out: inout [UInt8]) {
         let kind = entity.kind.rawValue.utf8
         let name = entity.name.utf8
         guard kind.first != 0x20, name.last != 0x20, kind.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
             name.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
-        else { return writeProp("entity", entity.description, indent: indent, into: &out) }
-        writeProp("entity", first: false, indent: indent, into: &out) { out in
-            out.append(0x22)
-            Pretty.escapedEntity(entity, into: &out)
-            out.append(0x22)
+        else { return writeProp(props.entity, entity.description, into: &out) }
+        out.append(contentsOf: props.entity)
+        out.append(0x22)
+        Pretty.escapedEntity(entity, into: &out)
+        out.append(0x22)
+        out.append(contentsOf: props.end)
+    }
+
+    /// Each prop item's bytes up to its value (the props arrays are at `indent`), and the bytes after it.
+    private struct PropHeads {
+        var resultID, control, status, severity, entity, firstSeen, isNew, inBaseline, waiver, waiverExpires: [UInt8]
+        var end: [UInt8] = []
+
+        init(indent: Int) {
+            func head(_ name: StaticString, first: Bool = false) -> [UInt8] {
+                var out: [UInt8] = []
+                Pretty.item(first: first, indent: indent, into: &out)
+                Pretty.member("name", first: true, indent: indent + 2, into: &out)
+                out.append(0x22)
+                Pretty.raw(name, into: &out)
+                out.append(0x22)
+                Pretty.member("ns", indent: indent + 2, into: &out)
+                Pretty.raw("\"urn:nhi-audit:oscal\"", into: &out)
+                Pretty.member("value", indent: indent + 2, into: &out)
+                return out
+            }
+            (resultID, control, status, severity) = (head("result-id", first: true), head("control"), head("status"), head("severity"))
+            (entity, firstSeen, isNew) = (head("entity"), head("first-seen"), head("new-since-previous-run"))
+            (inBaseline, waiver, waiverExpires) = (head("in-baseline"), head("waiver"), head("waiver-expires"))
+            Pretty.close(0x7D, indent: indent + 2, into: &end)
         }
     }
 
-    private static func writeProp(
-        _ name: StaticString, first: Bool, indent: Int, into out: inout [UInt8], value: (inout [UInt8]) -> Void
+    /// An item of a relevant-evidence array.
+    private func writeEvidence(
+        _ file: String, _ line: Int, _ column: Int, _ field: String, value: String?, first: Bool, into out: inout [UInt8]
     ) {
-        Pretty.item(first: first, indent: indent, into: &out)
-        Pretty.member("name", first: true, indent: indent + 2, into: &out)
-        out.append(0x22)
-        Pretty.raw(name, into: &out)
-        out.append(0x22)
-        Pretty.member("ns", indent: indent + 2, into: &out)
-        Pretty.raw("\"urn:nhi-audit:oscal\"", into: &out)
-        Pretty.member("value", indent: indent + 2, into: &out)
-        value(&out)
-        Pretty.close(0x7D, indent: indent + 2, into: &out)
-    }
-
-    /// An item of a relevant-evidence array at `indent`.
-    private static func writeEvidence(
-        _ file: String, _ line: Int, _ column: Int, _ field: String, value: String?, first: Bool, indent: Int,
-        into out: inout [UInt8]
-    ) {
-        Pretty.item(first: first, indent: indent, into: &out)
-        Pretty.member("description", first: true, indent: indent + 2, into: &out)
-        out.append(0x22)
+        out.append(contentsOf: first ? evidence.first : evidence.next)
         FastJSON.writeEscaped(file, into: &out)
         out.append(0x3A)
         out.append(contentsOf: String(line).utf8)
@@ -203,14 +209,30 @@ final class OSCALResultWriter {
             Pretty.raw(" = ", into: &out)
             FastJSON.writeEscaped(value, into: &out)
         }
-        out.append(0x22)
-        Pretty.member("href", indent: indent + 2, into: &out)
-        out.append(0x22)
+        out.append(contentsOf: evidence.href)
         FastJSON.writeEscaped(SARIFReportRenderer.uri(file), into: &out)
         Pretty.raw("#L", into: &out)
         out.append(contentsOf: String(line).utf8)
-        out.append(0x22)
-        Pretty.close(0x7D, indent: indent + 2, into: &out)
+        out.append(contentsOf: evidence.end)
+    }
+
+    /// An evidence item's bytes around its description and href (the arrays are at `indent`).
+    private struct EvidenceBytes {
+        var first: [UInt8], next: [UInt8], href: [UInt8] = [0x22], end: [UInt8] = [0x22]
+
+        init(indent: Int) {
+            func start(first: Bool) -> [UInt8] {
+                var out: [UInt8] = []
+                Pretty.item(first: first, indent: indent, into: &out)
+                Pretty.member("description", first: true, indent: indent + 2, into: &out)
+                out.append(0x22)
+                return out
+            }
+            (first, next) = (start(first: true), start(first: false))
+            Pretty.member("href", indent: indent + 2, into: &href)
+            href.append(0x22)
+            Pretty.close(0x7D, indent: indent + 2, into: &end)
+        }
     }
 }
 
