@@ -1,7 +1,7 @@
 /// Writes OSCAL observations and result findings straight into bytes: what FastJSON's pretty writer writes for
 /// `OSCALReportRenderer`'s trees of them (a test holds the two equal), without building a tree per result.
-/// Pieces the same for every result (timestamp, origins, methods, types) are encoded once, a control's
-/// requirement props and targets once per control.
+/// Pieces the same for every result (timestamp, origins, methods, types, the framing around each prop's and
+/// evidence item's values) are encoded once, a control's requirement props and targets once per control.
 final class OSCALResultWriter {
     private typealias Pretty = PrettyJSONBytes
     /// The indent of the observations and findings arrays' items.
