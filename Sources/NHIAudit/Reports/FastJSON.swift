@@ -133,7 +133,7 @@ enum FastJSON {
 
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
-    private static func padding(_ count: Int) -> ArraySlice<UInt8> {
+    static func padding(_ count: Int) -> ArraySlice<UInt8> {
         count <= spaces.count ? spaces[..<count] : ArraySlice(repeating: 0x20, count: count)
     }
 
@@ -144,13 +144,19 @@ enum FastJSON {
     /// RFC 8259 escaping: quote, backslash and control characters; everything else as UTF-8.
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(0x22)
+        writeEscaped(text, into: &output)
+        output.append(0x22)
+    }
+
+    /// The inside of `writeString`'s quotes, for strings written in parts (escaping goes byte by byte).
+    static func writeEscaped(_ text: String, into output: inout [UInt8]) {
         var text = text
         let plain = text.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
             output.append(contentsOf: bytes)
             return true
         }
-        if plain { return output.append(0x22) }
+        if plain { return }
         for byte in text.utf8 {
             switch byte {
             case 0x22: output.append(contentsOf: [0x5C, 0x22])
@@ -166,7 +172,6 @@ enum FastJSON {
             default: output.append(byte)
             }
         }
-        output.append(0x22)
     }
 
     /// Where an encoding container writes its value.

@@ -19,7 +19,19 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
     public let format = "oscal"
     public let fileName = "report.oscal.json"
 
+    /// Observations and findings made as trees and written by the generic writer: the reference the direct
+    /// writer (`OSCALResultWriter`) is held equal to.
+    var itemsByTrees = false
+
     public init() {}
+
+    public static func renderWithGenericTreesForTesting(_ document: ResultDocument) throws -> Data {
+        var renderer = OSCALReportRenderer()
+        renderer.itemsByTrees = true
+        let output = ReportOutput()
+        try renderer.write(document, resources: ReportResources(templates: URL(fileURLWithPath: "/")), to: output)
+        return try output.data
+    }
 
     /// Streamed: observations and findings (one per result, and per requirement) are made one at a time as
     /// they are written, so the document never exists whole in memory.
@@ -27,7 +39,11 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
         let toolUUID = DeterministicUUID.make("tool", document.tool.name)
         let origins: JSONValue = [["actors": [["type": "tool", "actor-uuid": .string(toolUUID)]]]]
         // Each result's observation UUID, computed once: requirement findings cite many of them.
-        let observationUUIDs = document.results.indices.map { DeterministicUUID.make("observation", document.results[$0].id) }
+        let observationUUID = ResultUUIDMaker(kind: "observation")
+        let observationUUIDs = document.results.indices.map { index in
+            itemsByTrees
+                ? DeterministicUUID.make("observation", document.results[index].id) : observationUUID.make(document.results[index].id)
+        }
         let failing = document.results.indices.filter { document.results[$0].status.isFinding }
         let requirements = Self.decidedRequirements(document)
         var byControl: [String: [Int]] = [:]
@@ -35,19 +51,48 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
         // Placeholders for the streamed arrays: random, so no input value can stand for one; never written.
         let observationsKey = "nhi-audit-observations-\(UUID().uuidString)"
         let findingsKey = "nhi-audit-findings-\(UUID().uuidString)"
+        let relatedKey = "nhi-audit-related-\(UUID().uuidString)"
+        var directWriter: OSCALResultWriter?
+        func writer(at indent: Int) throws -> OSCALResultWriter {
+            if let directWriter, directWriter.indent == indent { return directWriter }
+            let made = try OSCALResultWriter(indent: indent, generatedAt: document.generatedAt, origins: origins)
+            directWriter = made
+            return made
+        }
+        let byTrees = itemsByTrees
         let streams: [String: FastJSON.StreamedArray] = [
-            observationsKey: .trees(count: document.results.count) { index in
-                observation(document.results[index], uuid: observationUUIDs[index], document: document, origins: origins)
+            observationsKey: FastJSON.StreamedArray(count: document.results.count) { index, output, indent in
+                guard byTrees else {
+                    return try writer(at: indent).writeObservation(
+                        document.results[index], uuid: observationUUIDs[index], into: &output.pending)
+                }
+                let tree = observation(document.results[index], uuid: observationUUIDs[index], document: document, origins: origins)
+                try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
             },
-            findingsKey: .trees(count: failing.count + requirements.count) { position in
+            findingsKey: FastJSON.StreamedArray(count: failing.count + requirements.count) { position, output, indent in
                 if position < failing.count {
                     let index = failing[position]
-                    return resultFinding(document.results[index], observation: observationUUIDs[index], document, origins)
+                    guard byTrees else {
+                        return try writer(at: indent).writeFinding(
+                            document.results[index], observation: observationUUIDs[index], into: &output.pending)
+                    }
+                    let tree = resultFinding(document.results[index], observation: observationUUIDs[index], document, origins)
+                    return try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
                 }
                 let (framework, item) = requirements[position - failing.count]
-                return Self.requirementFinding(
-                    item, framework: framework, document, byControl: byControl, observationUUIDs: observationUUIDs,
-                    origins: origins)
+                var (finding, evidence) = Self.requirementFinding(item, framework: framework, document, byControl: byControl, origins: origins)
+                guard !byTrees else {
+                    if !evidence.isEmpty {
+                        finding["related-observations"] = .array(evidence.map { ["observation-uuid": .string(observationUUIDs[$0])] })
+                    }
+                    return try FastJSON.write(JSONValue.object(finding).fastJSONNode, to: output, indent: indent, streams: [:])
+                }
+                // A requirement can cite most results: its citations are streamed, written directly.
+                if !evidence.isEmpty { finding["related-observations"] = .string(relatedKey) }
+                let related = FastJSON.StreamedArray(count: evidence.count) { position, output, indent in
+                    OSCALResultWriter.writeRelatedObservation(observationUUIDs[evidence[position]], indent: indent, into: &output.pending)
+                }
+                try FastJSON.write(JSONValue.object(finding).fastJSONNode, to: output, indent: indent, streams: [relatedKey: related])
             },
         ]
         var result: [String: JSONValue] = [
@@ -149,9 +194,7 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
     private func resultFinding(
         _ result: ResultDocument.Result, observation: String, _ document: ResultDocument, _ origins: JSONValue
     ) -> JSONValue {
-        let requirements = XMLReportRenderer.frameworkOrder(result.frameworks.keys).flatMap { framework in
-            (result.frameworks[framework] ?? []).map { (framework, $0) }
-        }
+        let requirements = Self.requirements(of: result)
         let target = requirements.first?.1 ?? result.control
         var finding: [String: JSONValue] = [
             "uuid": .string(DeterministicUUID.make("finding", result.id)),
@@ -170,6 +213,13 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
         return .object(finding)
     }
 
+    /// The framework requirements a result's control maps to, in report order.
+    static func requirements(of result: ResultDocument.Result) -> [(String, String)] {
+        XMLReportRenderer.frameworkOrder(result.frameworks.keys).flatMap { framework in
+            (result.frameworks[framework] ?? []).map { (framework, $0) }
+        }
+    }
+
     /// The framework requirements that results decided (coverage `pass` or `fail`), in report order.
     static func decidedRequirements(_ document: ResultDocument) -> [(String, ResultDocument.CoverageItem)] {
         XMLReportRenderer.frameworkOrder(document.coverage.keys).flatMap { framework in
@@ -177,16 +227,16 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
         }
     }
 
-    /// One finding per decided framework requirement, citing the observations of its controls' passing (or
-    /// failing) results in document order.
+    /// One finding per decided framework requirement, but its `related-observations`: the observations of its
+    /// controls' passing (or failing) results in document order, given as result indexes.
     static func requirementFinding(
         _ item: ResultDocument.CoverageItem, framework: String, _ document: ResultDocument, byControl: [String: [Int]],
-        observationUUIDs: [String], origins: JSONValue
-    ) -> JSONValue {
+        origins: JSONValue
+    ) -> (finding: [String: JSONValue], evidence: [Int]) {
         let satisfied = item.status == .pass
         let evidence = Set(item.controls).flatMap { byControl[$0] ?? [] }
             .filter { document.results[$0].status == (satisfied ? .pass : .fail) }.sorted()
-        var finding: [String: JSONValue] = [
+        let finding: [String: JSONValue] = [
             "uuid": .string(DeterministicUUID.make("requirement", document.inputDigest, framework, item.id)),
             "title": .string("\(framework) \(item.id): \(item.title)"),
             "description": .string(
@@ -195,10 +245,7 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
             "origins": origins,
             "target": targetOf(item.id, framework: framework, state: satisfied ? "satisfied" : "not-satisfied"),
         ]
-        if !evidence.isEmpty {
-            finding["related-observations"] = .array(evidence.map { ["observation-uuid": .string(observationUUIDs[$0])] })
-        }
-        return .object(finding)
+        return (finding, evidence)
     }
 
     /// One selection per framework listing the requirements automated controls map to; `include-all` when
@@ -235,16 +282,20 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
         ]
     }
 
-    /// OSCAL's StringDatatype has no leading or trailing white space and is never empty.
     static func prop(_ name: String, _ value: String) -> JSONValue {
+        ["name": .string(name), "ns": .string(namespace), "value": .string(propValue(value))]
+    }
+
+    /// OSCAL's StringDatatype has no leading or trailing white space and is never empty.
+    static func propValue(_ value: String) -> String {
         // Printable ASCII without spaces at either end has nothing to trim (the common case, checked cheaply).
         if value.utf8.first != 0x20, value.utf8.last != 0x20, !value.isEmpty,
             value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
         {
-            return ["name": .string(name), "ns": .string(namespace), "value": .string(value)]  // nothing to trim
+            return value
         }
         let trimmed = value.split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
-        return ["name": .string(name), "ns": .string(namespace), "value": .string(trimmed.isEmpty ? "(empty)" : trimmed)]
+        return trimmed.isEmpty ? "(empty)" : trimmed
     }
 }

@@ -11,7 +11,19 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
     public let format = "sarif"
     public let fileName = "report.sarif"
 
+    /// Results made as trees and written by the generic writer: the reference the direct writer
+    /// (`SARIFResultWriter`) is held equal to.
+    var itemsByTrees = false
+
     public init() {}
+
+    public static func renderWithGenericTreesForTesting(_ document: ResultDocument) throws -> Data {
+        var renderer = SARIFReportRenderer()
+        renderer.itemsByTrees = true
+        let output = ReportOutput()
+        try renderer.write(document, resources: ReportResources(templates: URL(fileURLWithPath: "/")), to: output)
+        return try output.data
+    }
 
     /// GitHub code scanning reads `security-severity` (a number as a string) to rank security alerts:
     /// over 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, 0.1 to 3.9 low.
@@ -42,17 +54,24 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
         // Placeholders for the streamed arrays: random, so no input value can stand for one; never written.
         let listedKey = "nhi-audit-results-\(UUID().uuidString)"
         let notListedKey = "nhi-audit-not-listed-\(UUID().uuidString)"
+        let byTrees = itemsByTrees
         let streams: [String: FastJSON.StreamedArray] = [
-            listedKey: .trees(count: listed.count) { position in
+            listedKey: FastJSON.StreamedArray(count: listed.count) { position, output, indent in
                 let result = document.results[listed[position]]
-                return self.result(result, ruleIndex: ruleIndex[result.control])
+                guard byTrees else {
+                    return try SARIFResultWriter.write(result, ruleIndex: ruleIndex[result.control], indent: indent, into: &output.pending)
+                }
+                let tree = self.result(result, ruleIndex: ruleIndex[result.control])
+                try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
             },
-            notListedKey: .trees(count: notListed.count) { position in
+            notListedKey: FastJSON.StreamedArray(count: notListed.count) { position, output, indent in
                 let result = document.results[notListed[position]]
-                return [
+                guard byTrees else { return SARIFResultWriter.writeNotListed(result, indent: indent, into: &output.pending) }
+                let tree: JSONValue = [
                     "id": .string(result.id), "ruleId": .string(result.control),
                     "status": .string(result.status.rawValue), "entity": .string(result.entity.description),
                 ]
+                try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
             },
         ]
         var nhiAudit: [String: JSONValue] = [
@@ -143,32 +162,39 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
             ],
             "partialFingerprints": ["nhiAuditResultId/v1": .string(result.id)],
         ]
+        if let ruleIndex { value["ruleIndex"] = .int(ruleIndex) }
+        value["properties"] = .object(Self.properties(of: result))
+        if result.status == .waived, let waiver = result.waiver { value["suppressions"] = Self.suppressions(waiver) }
+        // SARIF 3.27.24: "new" since the previous run, or "unchanged"; only known with history on.
+        if let isNew = result.isNew { value["baselineState"] = .string(isNew ? "new" : "unchanged") }
+        return .object(value)
+    }
+
+    static func properties(of result: ResultDocument.Result) -> [String: JSONValue] {
         var properties: [String: JSONValue] = [
             "status": .string(result.status.rawValue),
             "severity": .string(result.severity.rawValue),
             "field": .string(result.location.field),
             "entity": .string(result.entity.description),
         ]
-        if let ruleIndex { value["ruleIndex"] = .int(ruleIndex) }
         if let waiver = result.waiver { properties.merge(Self.waiverProperties(waiver)) { $1 } }
         if let firstSeen = result.firstSeen { properties["firstSeen"] = .string(firstSeen) }
-        value["properties"] = .object(properties)
-        if result.status == .waived, let waiver = result.waiver {
-            value["suppressions"] = [
-                [
-                    "kind": "external", "status": "accepted",
-                    "justification": .string(
-                        "\(waiver.justification) (waiver \(waiver.name), owner \(waiver.owner), approved by "
-                            + "\(waiver.approvedBy), ticket \(waiver.ticket), expires \(waiver.expires))"),
-                    "location": [
-                        "physicalLocation": ["artifactLocation": ["uri": .string(Self.uri(Self.file(of: waiver.source)))]]
-                    ],
-                ]
+        return properties
+    }
+
+    /// A waived result's accepted external suppression.
+    static func suppressions(_ waiver: WaiverRecord) -> JSONValue {
+        [
+            [
+                "kind": "external", "status": "accepted",
+                "justification": .string(
+                    "\(waiver.justification) (waiver \(waiver.name), owner \(waiver.owner), approved by "
+                        + "\(waiver.approvedBy), ticket \(waiver.ticket), expires \(waiver.expires))"),
+                "location": [
+                    "physicalLocation": ["artifactLocation": ["uri": .string(Self.uri(Self.file(of: waiver.source)))]]
+                ],
             ]
-        }
-        // SARIF 3.27.24: "new" since the previous run, or "unchanged"; only known with history on.
-        if let isNew = result.isNew { value["baselineState"] = .string(isNew ? "new" : "unchanged") }
-        return .object(value)
+        ]
     }
 
     /// Failures and indeterminate results need action; waived ones are listed suppressed, so they stay visible.
@@ -194,13 +220,17 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
     /// The path as given, percent-encoded where a URI reference needs it (spaces, `#`, `?`, `%`).
     static func uri(_ path: String) -> String {
         // Fast path: nothing to encode (RFC 3986 path characters only), checked on bytes.
-        if path.utf8.allSatisfy({ uriSafe.contains($0) }) { return path }
+        let safe = uriSafe
+        if path.utf8.allSatisfy({ safe[Int($0)] }) { return path }
         return path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: "?#%")))
             ?? path
     }
 
-    private static let uriSafe = Set(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,=:@/".utf8)  // CharacterSet.urlPathAllowed (no ';')
+    /// By byte value: a table, not a set, since every path of every result is checked.
+    private static let uriSafe: [Bool] = {
+        let safe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,=:@/".utf8)  // CharacterSet.urlPathAllowed (no ';')
+        return (0...255).map { safe.contains(UInt8($0)) }
+    }()
 
     /// A rule `name` (SARIF 3.49.7): the title as one PascalCase identifier.
     static func identifier(_ title: String) -> String {

@@ -1,0 +1,124 @@
+import Foundation
+import NHIAudit
+import Testing
+
+/// report.oscal.json's observations and findings, and report.sarif's results, are written straight into bytes;
+/// they must be the bytes the generic tree writer writes for them, for every optional part and every character
+/// JSON escapes or OSCAL props trim.
+@Suite struct OSCALSARIFDirectWriterTests {
+    static let resources = ReportResources(templates: Repository.templates)
+
+    /// Every control character, quotes, backslashes, markup, white space OSCAL props trim, and UTF-8 of 2 to 4 bytes.
+    static let hostile = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
+        "", " ", "\"", "\\", "\\\"", "/", "\u{7F}", "</script><img src=x onerror=alert(1)>", "é ☃ 漢字", "emoji 🔐🧪",
+        " leading", "trailing ", "two\nlines\r\nthree", "\u{2028}\u{2029}\u{FEFF}", #"C:\path\"quoted" file.yaml"#,
+        "a b#c?d%e;f", "x:12:3", "\u{10FFFF}",
+    ]
+
+    static func expectSameBytes(_ document: ResultDocument, _ comment: Comment) throws {
+        try expectSame(
+            try OSCALReportRenderer().render(document, resources: resources),
+            try OSCALReportRenderer.renderWithGenericTreesForTesting(document), "OSCAL, \(comment)")
+        try expectSame(
+            try SARIFReportRenderer().render(document, resources: resources),
+            try SARIFReportRenderer.renderWithGenericTreesForTesting(document), "SARIF, \(comment)")
+    }
+
+    static func expectSame(_ written: Data, _ reference: Data, _ comment: String) throws {
+        guard written != reference else { return }
+        let lines = (String(decoding: written, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
+                     String(decoding: reference, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false))
+        let first = zip(lines.0, lines.1).enumerated().first { $1.0 != $1.1 }
+            .map { "line \($0 + 1)\nwritten: \($1.0)\ntree:    \($1.1)" } ?? "-"
+        Issue.record("\(comment): written \(written.count) bytes, tree \(reference.count); first difference: \(first)")
+    }
+
+    @Test func theExampleEstateIsWrittenAsTheTreeWriterWritesIt() throws {
+        let document = ExampleEstateTests.document
+        #expect(document.results.count > 100 && document.results.contains { $0.status == .fail })
+        try Self.expectSameBytes(document, "examples/acme")
+    }
+
+    /// Waivers (held and expired), firstSeen, isNew, inBaseline, evidence with values and notes.
+    @Test func historyBaselineAndWaiverPartsAreWrittenAsTheTreeWriterWritesThem() throws {
+        let document = try HistoryReportFixtures.document()
+        #expect(document.results.contains { $0.waiver != nil } && document.results.contains { $0.inBaseline != nil })
+        #expect(document.results.contains { $0.firstSeen != nil } && document.results.contains { $0.isNew != nil })
+        #expect(document.results.contains { $0.status == .waived })
+        try Self.expectSameBytes(document, "nightly fixture")
+    }
+
+    /// Every hostile string in every string a result has, under every status; then without optional parts.
+    @Test func hostileStringsAreWrittenAsTheTreeWriterWritesThem() throws {
+        var document = try Self.hostileDocument()
+        try Self.expectSameBytes(document, "hostile strings")
+        document.results = document.results.map(Self.withoutOptionalParts)
+        try Self.expectSameBytes(document, "hostile strings, no optional parts")
+    }
+
+    @Test func aReportWithoutResultsIsWrittenAsTheTreeWriterWritesIt() throws {
+        var document = try HistoryReportFixtures.document()
+        document.results = []
+        try Self.expectSameBytes(document, "no results")
+    }
+
+    static func hostileDocument() throws -> ResultDocument {
+        var document = try HistoryReportFixtures.document()
+        let template = try #require(document.results.first { $0.waiver != nil && !$0.evidence.isEmpty })
+        let known = try #require(document.results.first { !$0.frameworks.isEmpty })
+        let statuses = ResultStatus.allCases
+        document.results = hostile.enumerated().flatMap { offset, text in
+            var result = template
+            result.id = text
+            result.control = offset % 3 == 0 ? known.control : "CTL-" + text
+            result.title = text
+            result.policy = text
+            result.firstSeen = text
+            result.isNew = offset % 2 == 0
+            result.inBaseline = offset % 3 == 1
+            result.entity.name = text
+            result.location.file = text
+            result.location.line = offset % 2 == 0 ? Int.min : 0
+            result.location.column = -offset
+            result.location.field = text
+            result.message = text
+            result.frameworks = offset % 3 == 0 ? known.frameworks : [text: [text, "NHI1"], "owasp-nhi-2025": [text]]
+            result.evidence = [template.evidence[0], template.evidence[0], template.evidence[0]]
+            result.evidence[0].file = text
+            result.evidence[0].line = Int.max
+            result.evidence[1].column = 0
+            result.evidence[0].field = text
+            result.evidence[0].value = text
+            result.evidence[1].value = nil
+            result.evidence[1].note = text
+            result.evidence[2].field = ""
+            result.waiver?.name = text
+            result.waiver?.justification = text
+            result.waiver?.owner = text
+            result.waiver?.approvedBy = text
+            result.waiver?.ticket = text
+            result.waiver?.expires = text
+            result.waiver?.source = text + ":3:1"
+            result.waiver?.expired = offset % 2 == 1
+            if offset % 4 == 2 { result.waiver = nil }  // SARIF writes properties with a waiver from their tree
+            return statuses.map { status in
+                var each = result
+                each.status = status
+                return each
+            }
+        }
+        return document
+    }
+
+    static func withoutOptionalParts(_ result: ResultDocument.Result) -> ResultDocument.Result {
+        var plain = result
+        plain.waiver = nil
+        plain.policy = nil
+        plain.isNew = nil
+        plain.inBaseline = nil
+        plain.firstSeen = nil
+        plain.evidence = []
+        plain.frameworks = [:]
+        return plain
+    }
+}
