@@ -115,3 +115,30 @@ enum CSVReader {
         return rows
     }
 }
+
+/// A hand-written writer against the generic path it replaced: equal bytes, or an issue naming the first line
+/// that differs.
+enum WriterEquivalence {
+    static func expectSame(_ written: Data, _ reference: Data, _ comment: String, reference name: String) {
+        guard written != reference else { return }
+        let lines = (String(decoding: written, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
+                     String(decoding: reference, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false))
+        let first = zip(lines.0, lines.1).enumerated().first { $1.0 != $1.1 }
+            .map { "line \($0 + 1)\nwritten: \($1.0)\n\(name): \($1.1)" } ?? "-"
+        Issue.record("\(comment): written \(written.count) bytes, \(name) \(reference.count); first difference: \(first)")
+    }
+
+    /// The result without any of its optional parts (waiver, policy, history and baseline marks, evidence,
+    /// framework mappings).
+    static func withoutOptionalParts(_ result: ResultDocument.Result) -> ResultDocument.Result {
+        var plain = result
+        plain.waiver = nil
+        plain.policy = nil
+        plain.isNew = nil
+        plain.inBaseline = nil
+        plain.firstSeen = nil
+        plain.evidence = []
+        plain.frameworks = [:]
+        return plain
+    }
+}

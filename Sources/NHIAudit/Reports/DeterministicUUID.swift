@@ -6,16 +6,28 @@ import Foundation
 /// OSCAL's UUID datatype accepts versions 4 and 5 only.
 enum DeterministicUUID {
     static func make(_ parts: String...) -> String {
-        var bytes = Array(SHA256.hash(data: Data(("nhi-audit\u{1F}" + parts.joined(separator: "\u{1F}")).utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x50
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = Array(Hex.string(bytes).utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        for (index, character) in hex.enumerated() {
-            if index == 8 || index == 12 || index == 16 || index == 20 { text.append(UInt8(ascii: "-")) }
-            text.append(character)
+        text(of: SHA256.hash(data: Data(("nhi-audit\u{1F}" + parts.joined(separator: "\u{1F}")).utf8)))
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// The UUID text of a SHA-256 digest: its first 16 bytes with the version 5 and variant bits set.
+    static func text(of hash: SHA256.Digest) -> String {
+        hash.withUnsafeBytes { hash in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    let byte = index == 6 ? (hash[6] & 0x0F) | 0x50 : index == 8 ? (hash[8] & 0x3F) | 0x80 : hash[index]
+                    text[position] = digits[Int(byte >> 4)]
+                    text[position + 1] = digits[Int(byte & 0x0F)]
+                    position += 2
+                }
+                return position
+            }
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }

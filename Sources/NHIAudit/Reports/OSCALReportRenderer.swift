@@ -28,9 +28,7 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
     public static func renderWithGenericTreesForTesting(_ document: ResultDocument) throws -> Data {
         var renderer = OSCALReportRenderer()
         renderer.itemsByTrees = true
-        let output = ReportOutput()
-        try renderer.write(document, resources: ReportResources(templates: URL(fileURLWithPath: "/")), to: output)
-        return try output.data
+        return try renderer.render(document, resources: ReportResources(templates: URL(fileURLWithPath: "/")))
     }
 
     /// Streamed: observations and findings (one per result, and per requirement) are made one at a time as

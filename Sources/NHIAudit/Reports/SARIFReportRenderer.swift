@@ -20,9 +20,7 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
     public static func renderWithGenericTreesForTesting(_ document: ResultDocument) throws -> Data {
         var renderer = SARIFReportRenderer()
         renderer.itemsByTrees = true
-        let output = ReportOutput()
-        try renderer.write(document, resources: ReportResources(templates: URL(fileURLWithPath: "/")), to: output)
-        return try output.data
+        return try renderer.render(document, resources: ReportResources(templates: URL(fileURLWithPath: "/")))
     }
 
     /// GitHub code scanning reads `security-severity` (a number as a string) to rank security alerts:

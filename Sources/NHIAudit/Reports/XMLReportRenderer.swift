@@ -18,9 +18,7 @@ public struct XMLReportRenderer: StreamingReportRenderer {
     {
         var renderer = XMLReportRenderer()
         renderer.resultsByLibxml2 = true
-        let output = ReportOutput()
-        try renderer.write(document, resources: resources, to: output)
-        return try output.data
+        return try renderer.render(document, resources: resources)
     }
 
     public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
