@@ -12,10 +12,15 @@ public enum Fingerprint {
     static func key(control: String, entity: EntityRef, field: String, discriminator: String?) -> StoredFingerprint {
         var material: [UInt8] = []
         material.reserveCapacity(128)
-        for (index, part) in [control, entity.kind.rawValue, entity.name, field, discriminator ?? ""].enumerated() {
-            if index > 0 { material.append(0x1F) }
+        func append(_ part: String, separated: Bool = true) {
+            if separated { material.append(0x1F) }
             material.append(contentsOf: part.utf8)
         }
+        append(control, separated: false)
+        append(entity.kind.rawValue)
+        append(entity.name)
+        append(field)
+        append(discriminator ?? "")
         return SHA256.hash(data: material).withUnsafeBytes { digest in
             StoredFingerprint(
                 high: UInt64(bigEndian: digest.loadUnaligned(as: UInt64.self)),

@@ -17,27 +17,24 @@ extension HistoryStore {
         _ document: inout ResultDocument, paths: [String], whileInserting work: (inout ResultDocument) throws -> T
     ) throws -> T {
         let snapshot = document  // the rows are read from this copy while `work` may change the document
-        let handover = Handover()
-        let inserted = DispatchSemaphore(value: 0)
-        let failure = LockedError()
+        let progress = RecordingProgress()
         Thread.detachNewThread { [self] in
             do {
                 try write { db in
                     let settled = try Self.insertRun(snapshot, paths: paths, db)
-                    handover.settle(.success(settled))
+                    progress.settle(settled)
                     try Self.insertResults(of: snapshot, run: settled.info.run, firstSeen: settled.firstSeen, db)
                 }
+                progress.finish(nil)
             } catch {
-                handover.settle(.failure(error))
-                failure.set(error)
+                progress.finish(error)
             }
-            inserted.signal()
         }
         let settled: SettledRun
         do {
-            settled = try handover.wait().get()
+            settled = try progress.waitSettled().get()
         } catch {
-            inserted.wait()
+            _ = progress.waitFinished()
             throw error
         }
         document.history = settled.info
@@ -47,8 +44,7 @@ extension HistoryStore {
             document.results[index].isNew = settled.previousFindings.map { !$0.contains(id) } ?? false
         }
         let outcome = Result { try work(&document) }
-        inserted.wait()
-        if let error = failure.error { throw error }
+        if let error = progress.waitFinished() { throw error }
         return try outcome.get()
     }
 

@@ -1,42 +1,38 @@
 import Foundation
 
-/// A value one thread settles once and another waits for.
-final class Handover: @unchecked Sendable {
-    private let ready = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var value: Result<HistoryStore.SettledRun, any Error>?
+/// The two moments of a run recorded on its own thread: the run row settled (or the write failed before it),
+/// then every row inserted and committed (or not). Each is written once before its semaphore is signalled and
+/// read only after waiting on it.
+final class RecordingProgress: @unchecked Sendable {
+    private let settledSignal = DispatchSemaphore(value: 0)
+    private let finishedSignal = DispatchSemaphore(value: 0)
+    private var settled: Result<HistoryStore.SettledRun, any Error>?
+    private var failure: (any Error)?
 
-    /// Only the first call counts (a failure after the run was settled is reported by the writer instead).
-    func settle(_ value: Result<HistoryStore.SettledRun, any Error>) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard self.value == nil else { return }
-        self.value = value
-        ready.signal()
+    func settle(_ run: HistoryStore.SettledRun) {
+        settled = .success(run)
+        settledSignal.signal()
     }
 
-    func wait() -> Result<HistoryStore.SettledRun, any Error> {
-        ready.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return value!
-    }
-}
-
-/// The first error a background thread met, read after it finished.
-final class LockedError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-
-    var error: (any Error)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
+    /// A failure before the run was settled is the settling's; after it, the insertion's.
+    func finish(_ error: (any Error)?) {
+        if settled == nil {
+            settled = .failure(error ?? HistoryStore.StoreError(description: "the run was not recorded"))
+            settledSignal.signal()
+        } else {
+            failure = error
+        }
+        finishedSignal.signal()
     }
 
-    func set(_ error: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if stored == nil { stored = error }
+    func waitSettled() -> Result<HistoryStore.SettledRun, any Error> {
+        settledSignal.wait()
+        return settled!
+    }
+
+    /// The insertion's failure, once the thread is done.
+    func waitFinished() -> (any Error)? {
+        finishedSignal.wait()
+        return failure
     }
 }
