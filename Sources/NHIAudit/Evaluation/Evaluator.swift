@@ -18,11 +18,11 @@ public struct Evaluator: Sendable {
         // Controls read the model only, so they run in parallel; results are concatenated in catalog order.
         var perControl = ParallelMap.map(catalog.controls) { descriptor -> [ResultDocument.Result] in
             guard let type = registry.type(for: descriptor.id) else { return [] }
-            let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }  // one copy shared by all results
+            var facts = FactsCache(descriptor)
             // Most of a control's messages repeat across entities ("explicit allowlist: RS256"): keep one copy.
             var messages: [String: String] = [:]
             return type.init().evaluate(context).map { outcome in
-                var record = result(outcome, descriptor: descriptor, frameworks: frameworks)
+                var record = result(outcome, descriptor: descriptor, facts: facts.facts(policy: outcome.policy))
                 if let shared = messages[record.message] {
                     record.message = shared
                 } else {
@@ -34,8 +34,8 @@ public struct Evaluator: Sendable {
         var results = Self.sortedByLocation(consuming: &perControl)
         let staleness = WaiverApplication.apply(to: &results, context: context)
         if let descriptor = catalog.control(WaiverStaleControl.id), !staleness.isEmpty {
-            let frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }
-            var chunks = [results, staleness.map { result($0, descriptor: descriptor, frameworks: frameworks) }]
+            var facts = FactsCache(descriptor)
+            var chunks = [results, staleness.map { result($0, descriptor: descriptor, facts: facts.facts(policy: $0.policy)) }]
             results = []
             results = Self.sortedByLocation(consuming: &chunks)
         }
@@ -122,8 +122,28 @@ public struct Evaluator: Sendable {
         return results
     }
 
+    /// One `ControlFacts` per control and policy, shared by all those results.
+    private struct FactsCache {
+        let descriptor: ControlDescriptor
+        let frameworks: [String: [String]]
+        var byPolicy: [String?: ResultDocument.ControlFacts] = [:]
+
+        init(_ descriptor: ControlDescriptor) {
+            self.descriptor = descriptor
+            frameworks = descriptor.frameworks.filter { !$0.value.isEmpty }
+        }
+
+        mutating func facts(policy: String?) -> ResultDocument.ControlFacts {
+            if let facts = byPolicy[policy] { return facts }
+            let facts = ResultDocument.ControlFacts(
+                control: descriptor.id, title: descriptor.title, frameworks: frameworks, policy: policy)
+            byPolicy[policy] = facts
+            return facts
+        }
+    }
+
     private func result(
-        _ outcome: EntityOutcome, descriptor: ControlDescriptor, frameworks: [String: [String]]
+        _ outcome: EntityOutcome, descriptor: ControlDescriptor, facts: ResultDocument.ControlFacts
     ) -> ResultDocument.Result {
         let evidence = outcome.outcome.sources.map { $0.evidence(fallback: outcome.anchor) }
         let primary = evidence.first ?? Evidence(at: outcome.anchor, field: "")
@@ -131,16 +151,13 @@ public struct Evaluator: Sendable {
         return ResultDocument.Result(
             storedID: Fingerprint.key(
                 control: descriptor.id, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator),
-            control: descriptor.id,
-            title: descriptor.title,
+            facts: facts,
             status: outcome.outcome.status,
             severity: severity,
             entity: outcome.entity,
             location: .init(file: primary.file, line: primary.line, column: primary.column, field: primary.field),
             message: outcome.outcome.message,
-            evidence: evidence,
-            frameworks: frameworks,
-            policy: outcome.policy)
+            evidence: evidence)
     }
 
     private func summarize(

@@ -61,12 +61,12 @@ public struct ResultDocument: Codable, Sendable {
         /// `id` as the history stores it, without formatting and parsing the hex digits.
         var storedID: StoredFingerprint { storage.id }
         public var control: String {
-            get { storage.control }
-            set { unique().control = newValue }
+            get { storage.facts.control }
+            set { unique().facts = storage.facts.with(control: newValue) }
         }
         public var title: String {
-            get { storage.title }
-            set { unique().title = newValue }
+            get { storage.facts.title }
+            set { unique().facts = storage.facts.with(title: newValue) }
         }
         public var status: ResultStatus {
             get { storage.status }
@@ -77,15 +77,20 @@ public struct ResultDocument: Codable, Sendable {
             set { unique().severity = newValue }
         }
         public var entity: EntityRef {
-            get { storage.entity }
-            set { unique().entity = newValue }
+            get { EntityRef(kind: storage.entityKind, name: storage.entityName) }
+            set {
+                let storage = unique()
+                storage.entityKind = newValue.kind
+                storage.entityName = newValue.name
+            }
         }
         public var location: Location {
             get { storage.location }
             set {
                 let evidence = self.evidence  // evidence kept "at the location" must stay where it was
-                unique().location = newValue
-                unique().evidence = EvidenceList(evidence, location: newValue)
+                let storage = unique()
+                storage.location = newValue
+                storage.evidence = EvidenceList(evidence, location: storage.location)
             }
         }
         public var message: String {
@@ -97,13 +102,13 @@ public struct ResultDocument: Codable, Sendable {
             set { unique().evidence = EvidenceList(newValue, location: storage.location) }
         }
         public var frameworks: [String: [String]] {
-            get { storage.frameworks }
-            set { unique().frameworks = newValue }
+            get { storage.facts.frameworks }
+            set { unique().facts = storage.facts.with(frameworks: newValue) }
         }
         /// The policy whose thresholds applied (nil for input results).
         public var policy: String? {
-            get { storage.policy }
-            set { unique().policy = newValue }
+            get { storage.facts.policy }
+            set { unique().facts = storage.facts.with(policy: newValue) }
         }
         /// The waiver that accepted (or, expired, no longer accepts) this failure.
         public var waiver: WaiverRecord? {
@@ -134,21 +139,25 @@ public struct ResultDocument: Codable, Sendable {
             waiver: WaiverRecord? = nil, firstSeen: String? = nil, isNew: Bool? = nil, inBaseline: Bool? = nil
         ) {
             self.init(
-                storedID: StoredFingerprint(id), control: control, title: title, status: status, severity: severity,
-                entity: entity, location: location, message: message, evidence: evidence, frameworks: frameworks,
-                policy: policy, waiver: waiver, firstSeen: firstSeen, isNew: isNew, inBaseline: inBaseline)
+                storedID: StoredFingerprint(id),
+                facts: ControlFacts(control: control, title: title, frameworks: frameworks, policy: policy),
+                status: status, severity: severity, entity: entity, location: location, message: message,
+                evidence: evidence, waiver: waiver, firstSeen: firstSeen, isNew: isNew, inBaseline: inBaseline)
         }
 
+        /// `facts` is shared by every result of one control under one policy.
         init(
-            storedID: StoredFingerprint, control: String, title: String, status: ResultStatus, severity: Severity,
+            storedID: StoredFingerprint, facts: ControlFacts, status: ResultStatus, severity: Severity,
             entity: EntityRef, location: Location, message: String, evidence: [Evidence],
-            frameworks: [String: [String]], policy: String?, waiver: WaiverRecord? = nil, firstSeen: String? = nil,
-            isNew: Bool? = nil, inBaseline: Bool? = nil
+            waiver: WaiverRecord? = nil, firstSeen: String? = nil, isNew: Bool? = nil, inBaseline: Bool? = nil
         ) {
             storage = Storage(
-                id: storedID, control: control, title: title, status: status, severity: severity, entity: entity,
-                location: location, message: message, evidence: evidence, frameworks: frameworks, policy: policy,
-                waiver: waiver.map(WaiverBox.init), firstSeen: firstSeen, isNew: isNew, inBaseline: inBaseline)
+                id: storedID, facts: facts, status: status, severity: severity, entity: entity, location: location,
+                message: message, evidence: evidence)
+            storage.waiver = waiver.map(WaiverBox.init)
+            storage.firstSeen = firstSeen
+            storage.isNew = isNew
+            storage.inBaseline = inBaseline
         }
 
         private mutating func unique() -> Storage {
@@ -200,82 +209,129 @@ public struct ResultDocument: Codable, Sendable {
             try values.encodeIfPresent(inBaseline, forKey: .inBaseline)
         }
 
-        /// Mutated only through `unique()`, so a shared box is never written: safe to send.
+        /// Mutated only through `unique()`, so a shared box is never written: safe to send. Fields are declared
+        /// small to large so the one-byte ones share a word: a result is about 150 bytes, not 260.
         private final class Storage: @unchecked Sendable {
+            var facts: ControlFacts
             /// 10 bytes instead of a 20-character string on the heap.
             var id: StoredFingerprint
-            var control: String
-            var title: String
             var status: ResultStatus
             var severity: Severity
-            var entity: EntityRef
-            var location: Location
-            var message: String
-            var evidence: EvidenceList
-            var frameworks: [String: [String]]
-            var policy: String?
-            /// Boxed: a waiver is seven strings, and all but a few of hundreds of thousands of results have none.
-            var waiver: WaiverBox?
-            var firstSeen: String?
+            var entityKind: EntityKind
             var isNew: Bool?
             var inBaseline: Bool?
+            // `Location`, kept as its parts so line and column take 32 bits each (as in `SourceLocation`).
+            var line: Int32
+            var column: Int32
+            var entityName: String
+            var file: String
+            var field: String
+            var message: String
+            var firstSeen: String?
+            /// Boxed: a waiver is seven strings, and all but a few of hundreds of thousands of results have none.
+            var waiver: WaiverBox?
+            var evidence: EvidenceList
+
+            var location: Location {
+                get { Location(file: file, line: Int(line), column: Int(column), field: field) }
+                set {
+                    file = newValue.file
+                    field = newValue.field
+                    line = Int32(clamping: newValue.line)
+                    column = Int32(clamping: newValue.column)
+                }
+            }
 
             init(
-                id: StoredFingerprint, control: String, title: String, status: ResultStatus, severity: Severity,
-                entity: EntityRef, location: Location, message: String, evidence: [Evidence],
-                frameworks: [String: [String]], policy: String?, waiver: WaiverBox?, firstSeen: String?,
-                isNew: Bool?, inBaseline: Bool?
+                id: StoredFingerprint, facts: ControlFacts, status: ResultStatus, severity: Severity,
+                entity: EntityRef, location: Location, message: String, evidence: [Evidence]
             ) {
+                self.facts = facts
                 self.id = id
-                self.control = control
-                self.title = title
                 self.status = status
                 self.severity = severity
-                self.entity = entity
-                self.location = location
+                self.entityKind = entity.kind
+                self.line = Int32(clamping: location.line)
+                self.column = Int32(clamping: location.column)
+                self.entityName = entity.name
+                self.file = location.file
+                self.field = location.field
                 self.message = message
-                self.evidence = EvidenceList(evidence, location: location)
-                self.frameworks = frameworks
-                self.policy = policy
-                self.waiver = waiver
-                self.firstSeen = firstSeen
-                self.isNew = isNew
-                self.inBaseline = inBaseline
+                self.evidence = .bare
+                self.evidence = EvidenceList(evidence, location: self.location)
             }
 
             func copy() -> Storage {
-                Storage(
-                    id: id, control: control, title: title, status: status, severity: severity, entity: entity,
-                    location: location, message: message, evidence: evidence.items(at: location),
-                    frameworks: frameworks, policy: policy, waiver: waiver, firstSeen: firstSeen, isNew: isNew,
-                    inBaseline: inBaseline)
+                let copy = Storage(
+                    id: id, facts: facts, status: status, severity: severity,
+                    entity: EntityRef(kind: entityKind, name: entityName), location: location, message: message,
+                    evidence: [])
+                copy.evidence = evidence
+                copy.isNew = isNew
+                copy.inBaseline = inBaseline
+                copy.firstSeen = firstSeen
+                copy.waiver = waiver
+                return copy
             }
         }
 
-        /// Three results in four have one piece of evidence, at the result's own location: those keep only its
-        /// value and note, not an array of it (about 110 bytes less each).
+        /// Three results in four have one piece of evidence, at the result's own location: those keep at most its
+        /// value, not an array of it (about 110 bytes less each).
         private enum EvidenceList: Sendable {
-            case atLocation(value: String?, note: String?)
+            /// One item at the location, without value or note.
+            case bare
+            /// One item at the location, with this value and no note.
+            case value(String)
             case items([Evidence])
 
             init(_ evidence: [Evidence], location: Location) {
-                if evidence.count == 1, evidence[0].file == location.file, evidence[0].line == location.line,
-                    evidence[0].column == location.column, evidence[0].field == location.field
-                {
-                    self = .atLocation(value: evidence[0].value, note: evidence[0].note)
-                } else {
+                guard evidence.count == 1, evidence[0].note == nil, evidence[0].file == location.file,
+                    evidence[0].line == location.line, evidence[0].column == location.column,
+                    evidence[0].field == location.field
+                else {
                     self = .items(evidence)
+                    return
                 }
+                self = evidence[0].value.map(EvidenceList.value) ?? .bare
             }
 
             func items(at location: Location) -> [Evidence] {
+                let place: SourceLocation
                 switch self {
-                case .atLocation(let value, let note):
-                    let place = SourceLocation(file: location.file, line: location.line, column: location.column)
-                    return [Evidence(at: place, field: location.field, value: value, note: note)]
                 case .items(let evidence): return evidence
+                case .bare:
+                    place = SourceLocation(file: location.file, line: location.line, column: location.column)
+                    return [Evidence(at: place, field: location.field)]
+                case .value(let value):
+                    place = SourceLocation(file: location.file, line: location.line, column: location.column)
+                    return [Evidence(at: place, field: location.field, value: value)]
                 }
             }
+        }
+    }
+
+    /// What every result of one control under one policy has in common: one shared object instead of four
+    /// fields in each result.
+    final class ControlFacts: Sendable {
+        let control: String
+        let title: String
+        let frameworks: [String: [String]]
+        let policy: String?
+
+        init(control: String, title: String, frameworks: [String: [String]], policy: String?) {
+            self.control = control
+            self.title = title
+            self.frameworks = frameworks
+            self.policy = policy
+        }
+
+        func with(
+            control: String? = nil, title: String? = nil, frameworks: [String: [String]]? = nil,
+            policy: String?? = nil
+        ) -> ControlFacts {
+            ControlFacts(
+                control: control ?? self.control, title: title ?? self.title,
+                frameworks: frameworks ?? self.frameworks, policy: policy ?? self.policy)
         }
     }
 
