@@ -7,9 +7,20 @@ public struct CoverageCalculator {
     public var registry: ControlRegistry
 
     public func coverage(of results: [ResultDocument.Result]) -> [String: [ResultDocument.CoverageItem]] {
-        var countsByControl: [String: [ResultStatus: Int]] = [:]
+        // Tallied per shared `ControlFacts` (an identity, no string hashing per result), then per control.
+        var countsByFacts: [ObjectIdentifier: (control: String, counts: [Int])] = [:]
+        let statuses = ResultStatus.allCases
         for index in results.indices {  // indexes, not copies of each result
-            countsByControl[results[index].control, default: [:]][results[index].status, default: 0] += 1
+            let facts = results[index].facts
+            let status = statuses.firstIndex(of: results[index].status)!
+            countsByFacts[ObjectIdentifier(facts), default: (facts.control, Array(repeating: 0, count: statuses.count))]
+                .counts[status] += 1
+        }
+        var countsByControl: [String: [ResultStatus: Int]] = [:]
+        for (control, counts) in countsByFacts.values {
+            for (status, count) in zip(statuses, counts) where count > 0 {
+                countsByControl[control, default: [:]][status, default: 0] += count
+            }
         }
         var coverage: [String: [ResultDocument.CoverageItem]] = [:]
         for framework in catalog.frameworks {

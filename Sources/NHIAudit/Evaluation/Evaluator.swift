@@ -20,15 +20,21 @@ public struct Evaluator: Sendable {
             guard let type = registry.type(for: descriptor.id) else { return [] }
             var facts = FactsCache(descriptor)
             // Most of a control's messages repeat across entities ("explicit allowlist: RS256"): keep one copy.
+            // Entities come in file order, so a repeat is most often the previous message: compared, not hashed.
             var messages: [String: String] = [:]
+            var previous = ""
             return type.init().evaluate(context).map { outcome in
-                var record = result(outcome, descriptor: descriptor, facts: facts.facts(policy: outcome.policy))
-                if let shared = messages[record.message] {
-                    record.message = shared
+                var outcome = outcome
+                if outcome.outcome.message == previous {
+                    outcome.outcome.message = previous
+                } else if let shared = messages[outcome.outcome.message] {
+                    outcome.outcome.message = shared
+                    previous = shared
                 } else {
-                    messages[record.message] = record.message
+                    messages[outcome.outcome.message] = outcome.outcome.message
+                    previous = outcome.outcome.message
                 }
-                return record
+                return result(outcome, descriptor: descriptor, facts: facts.facts(policy: outcome.policy))
             }
         }
         var results = Self.sortedByLocation(consuming: &perControl)
@@ -86,20 +92,38 @@ public struct Evaluator: Sendable {
             var line: Int
             var column: Int
         }
+        // Ranks by identity of the shared `ControlFacts`, and a result's file is most often the previous
+        // result's (a control's results come entity by entity): both avoid hashing a string per result.
+        var fileOfResult = [Int32](repeating: 0, count: results.count)
         var files: [String: Int32] = [:]
-        var controls: [String: Int32] = [:]
+        var previousFile: (name: String, slot: Int32)? = nil
+        var factsRanks: [ObjectIdentifier: (control: String, rank: Int32)] = [:]
         // Fields are read through indexes throughout: `for result in results` would copy every record.
         for index in results.indices {
-            files[results[index].location.file] = 0
-            controls[results[index].control] = 0
+            let file = results[index].locationFile
+            if let previousFile, previousFile.name == file {
+                fileOfResult[index] = previousFile.slot
+            } else {
+                let slot = files[file] ?? Int32(files.count)
+                files[file] = slot
+                fileOfResult[index] = slot
+                previousFile = (file, slot)
+            }
+            let facts = results[index].facts
+            if factsRanks[ObjectIdentifier(facts)] == nil { factsRanks[ObjectIdentifier(facts)] = (facts.control, 0) }
         }
-        for (rank, file) in files.keys.sorted().enumerated() { files[file] = Int32(rank) }
-        for (rank, control) in controls.keys.sorted().enumerated() { controls[control] = Int32(rank) }
+        var fileRanks = [Int32](repeating: 0, count: files.count)
+        for (rank, file) in files.keys.sorted().enumerated() { fileRanks[Int(files[file]!)] = Int32(rank) }
+        let controlRanks = Dictionary(
+            uniqueKeysWithValues: Set(factsRanks.values.map(\.control)).sorted().enumerated().map { ($1, Int32($0)) })
+        for (identity, facts) in factsRanks { factsRanks[identity]!.rank = controlRanks[facts.control]! }
         var keys = results.indices.map { index in
             Key(
-                index: index, file: files[results[index].location.file]!, control: controls[results[index].control]!,
-                line: results[index].location.line, column: results[index].location.column)
+                index: index, file: fileRanks[Int(fileOfResult[index])],
+                control: factsRanks[ObjectIdentifier(results[index].facts)]!.rank,
+                line: results[index].locationLine, column: results[index].locationColumn)
         }
+        fileOfResult = []
         keys.sort { left, right in
             if left.file != right.file { return left.file < right.file }
             if left.line != right.line { return left.line < right.line }
@@ -163,13 +187,16 @@ public struct Evaluator: Sendable {
     private func summarize(
         _ results: [ResultDocument.Result], loaded: EstateLoader.Loaded, context: EvaluationContext
     ) -> ResultDocument.Summary {
-        var byStatus = Dictionary(uniqueKeysWithValues: ResultStatus.allCases.map { ($0.rawValue, 0) })
-        var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
+        let (statuses, severities) = (ResultStatus.allCases, Severity.allCases)
+        var statusCounts = [Int](repeating: 0, count: statuses.count)
+        var severityCounts = [Int](repeating: 0, count: severities.count)
         for index in results.indices {
-            let result = (status: results[index].status, severity: results[index].severity)
-            byStatus[result.status.rawValue, default: 0] += 1
-            if result.status == .fail { bySeverity[result.severity.rawValue, default: 0] += 1 }
+            let status = results[index].status
+            statusCounts[statuses.firstIndex(of: status)!] += 1
+            if status == .fail { severityCounts[severities.firstIndex(of: results[index].severity)!] += 1 }
         }
+        let byStatus = Dictionary(uniqueKeysWithValues: zip(statuses.map(\.rawValue), statusCounts))
+        let bySeverity = Dictionary(uniqueKeysWithValues: zip(severities.map(\.rawValue), severityCounts))
         var entities: [String: Int] = [:]
         for entity in context.allEntities { entities[type(of: entity).kind.rawValue, default: 0] += 1 }
         var inputs: [String: Int] = ["assessed": 0, "partial": 0, "not-assessed": 0]

@@ -60,6 +60,12 @@ public struct ResultDocument: Codable, Sendable {
         }
         /// `id` as the history stores it, without formatting and parsing the hex digits.
         var storedID: StoredFingerprint { storage.id }
+        /// `location`'s parts, read without building it.
+        var locationFile: String { storage.file }
+        var locationLine: Int { Int(storage.line) }
+        var locationColumn: Int { Int(storage.column) }
+        /// Shared by the results of one control under one policy: tallies can key on its identity.
+        var facts: ControlFacts { storage.facts }
         public var control: String {
             get { storage.facts.control }
             set { unique().facts = storage.facts.with(control: newValue) }
