@@ -24,24 +24,29 @@ public struct Evaluator: Sendable {
             var messages: [String: String] = [:]
             var previous = ""
             return type.init().evaluate(context).map { outcome in
-                var outcome = outcome
-                if outcome.outcome.message == previous {
-                    outcome.outcome.message = previous
-                } else if let shared = messages[outcome.outcome.message] {
-                    outcome.outcome.message = shared
-                    previous = shared
-                } else {
-                    messages[outcome.outcome.message] = outcome.outcome.message
-                    previous = outcome.outcome.message
+                let message = outcome.outcome.message
+                if message != previous {
+                    if let shared = messages[message] {
+                        previous = shared
+                    } else {
+                        messages[message] = message
+                        previous = message
+                    }
                 }
-                return result(outcome, descriptor: descriptor, facts: facts.facts(policy: outcome.policy))
+                return result(
+                    outcome, message: previous, descriptor: descriptor, facts: facts.facts(policy: outcome.policy))
             }
         }
         var results = Self.sortedByLocation(consuming: &perControl)
         let staleness = WaiverApplication.apply(to: &results, context: context)
         if let descriptor = catalog.control(WaiverStaleControl.id), !staleness.isEmpty {
             var facts = FactsCache(descriptor)
-            var chunks = [results, staleness.map { result($0, descriptor: descriptor, facts: facts.facts(policy: $0.policy)) }]
+            let stale = staleness.map { outcome in
+                result(
+                    outcome, message: outcome.outcome.message, descriptor: descriptor,
+                    facts: facts.facts(policy: outcome.policy))
+            }
+            var chunks = [results, stale]
             results = []
             results = Self.sortedByLocation(consuming: &chunks)
         }
@@ -167,7 +172,7 @@ public struct Evaluator: Sendable {
     }
 
     private func result(
-        _ outcome: EntityOutcome, descriptor: ControlDescriptor, facts: ResultDocument.ControlFacts
+        _ outcome: EntityOutcome, message: String, descriptor: ControlDescriptor, facts: ResultDocument.ControlFacts
     ) -> ResultDocument.Result {
         let evidence = outcome.outcome.sources.map { $0.evidence(fallback: outcome.anchor) }
         let primary = evidence.first ?? Evidence(at: outcome.anchor, field: "")
@@ -180,7 +185,7 @@ public struct Evaluator: Sendable {
             severity: severity,
             entity: outcome.entity,
             location: .init(file: primary.file, line: primary.line, column: primary.column, field: primary.field),
-            message: outcome.outcome.message,
+            message: message,
             evidence: evidence)
     }
 
