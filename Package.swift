@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The scanner makes millions of small, short-lived objects on both cores; mimalloc (Debian `libmimalloc-dev`)
+/// serves them with about 8% less CPU than glibc's allocator (README, "Performance").
+let mimalloc = LinkerSetting.linkedLibrary("mimalloc", .when(platforms: [.linux]))
+
 let package = Package(
     name: "nhi-audit",
     platforms: [.macOS(.v14)],
@@ -36,11 +40,13 @@ let package = Package(
             dependencies: [
                 "NHIAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [mimalloc]
         ),
         .executableTarget(
             name: "nhi-audit-bench",
-            dependencies: ["NHIAudit", .product(name: "Yams", package: "Yams")]
+            dependencies: ["NHIAudit", .product(name: "Yams", package: "Yams")],
+            linkerSettings: [mimalloc]
         ),
         .executableTarget(
             name: "nhi-audit-fuzz",
