@@ -90,13 +90,16 @@ public struct Evaluator: Sendable {
             chunks[index] = []
         }
         chunks = []
+        // 20 bytes a key, not 32: lines and columns are stored in 32 bits anyway, and 2^31 results would not fit
+        // in memory.
         struct Key {
-            var index: Int
+            var index: Int32
             var file: Int32
             var control: Int32
-            var line: Int
-            var column: Int
+            var line: Int32
+            var column: Int32
         }
+        precondition(results.count < Int(Int32.max))
         // Ranks by identity of the shared `ControlFacts`, and a result's file is most often the previous
         // result's (a control's results come entity by entity): both avoid hashing a string per result.
         var fileOfResult = [Int32](repeating: 0, count: results.count)
@@ -124,9 +127,10 @@ public struct Evaluator: Sendable {
         for (identity, facts) in factsRanks { factsRanks[identity]!.rank = controlRanks[facts.control]! }
         var keys = results.indices.map { index in
             Key(
-                index: index, file: fileRanks[Int(fileOfResult[index])],
+                index: Int32(index), file: fileRanks[Int(fileOfResult[index])],
                 control: factsRanks[ObjectIdentifier(results[index].facts)]!.rank,
-                line: results[index].locationLine, column: results[index].locationColumn)
+                line: Int32(truncatingIfNeeded: results[index].locationLine),
+                column: Int32(truncatingIfNeeded: results[index].locationColumn))
         }
         fileOfResult = []
         keys.sort { left, right in
@@ -134,17 +138,17 @@ public struct Evaluator: Sendable {
             if left.line != right.line { return left.line < right.line }
             if left.column != right.column { return left.column < right.column }
             if left.control != right.control { return left.control < right.control }
-            return (results[left.index].entity.name, results[left.index].id)
-                < (results[right.index].entity.name, results[right.index].id)
+            let (left, right) = (Int(left.index), Int(right.index))
+            return (results[left].entity.name, results[left].id) < (results[right].entity.name, results[right].id)
         }
         // Position k takes the record at keys[k].index: follow each cycle of the permutation with swaps.
         var placed = [Bool](repeating: false, count: keys.count)
         for start in keys.indices where !placed[start] {
             var position = start
-            while keys[position].index != start {
-                results.swapAt(position, keys[position].index)
+            while Int(keys[position].index) != start {
+                results.swapAt(position, Int(keys[position].index))
                 placed[position] = true
-                position = keys[position].index
+                position = Int(keys[position].index)
             }
             placed[position] = true
         }
