@@ -40,16 +40,17 @@ public struct CSVReportRenderer: StreamingReportRenderer {
         }
     }
 
-    /// The catalog's frameworks and any other a result maps to; results of one control share one dictionary,
-    /// so a run of equal mappings is looked at once.
+    /// The catalog's frameworks and any other a result maps to. A control's results share one dictionary, which
+    /// compares equal to itself without reading it: its keys are read once per control, not once per result.
     private static func frameworkKeys(_ results: [ResultDocument.Result]) -> Set<String> {
         var keys = Set(FrameworkCatalog.order)
-        var last: [String: [String]] = [:]
+        var byControl: [String: [String: [String]]] = [:]
         for index in results.indices {
-            let mappings = results[index].frameworks
-            guard mappings != last else { continue }
+            let result = results[index]
+            let mappings = result.frameworks
+            guard byControl[result.control] != mappings else { continue }
             keys.formUnion(mappings.keys)
-            last = mappings
+            byControl[result.control] = mappings
         }
         return keys
     }
