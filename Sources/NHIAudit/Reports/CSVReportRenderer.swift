@@ -7,36 +7,69 @@ public struct CSVReportRenderer: StreamingReportRenderer {
     public let format = "csv"
     public let fileName = "report.csv"
 
+    /// Rows made as arrays of strings, as `CSVResultWriter` must write them: the reference for tests.
+    private var rowsOfStrings = false
+
     public init() {}
 
+    /// The whole report with every row made as an array of strings (the hand-written writer's reference).
+    public static func renderWithStringRowsForTesting(_ document: ResultDocument, resources: ReportResources) throws
+        -> Data
+    {
+        var renderer = CSVReportRenderer()
+        renderer.rowsOfStrings = true
+        return try renderer.render(document, resources: resources)
+    }
+
     public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
-        let frameworks = XMLReportRenderer.frameworkOrder(
-            Set(FrameworkCatalog.order).union(document.results.flatMap(\.frameworks.keys)))
+        let frameworks = XMLReportRenderer.frameworkOrder(Self.frameworkKeys(document.results))
         let header = [
             "id", "control", "title", "status", "severity", "entity_kind", "entity_name", "file", "line", "column",
             "field", "message", "evidence", "policy", "waiver_ticket", "waiver_expires", "waiver_expired", "first_seen",
             "is_new", "in_baseline",
         ] + frameworks
         Self.appendRow(header, into: &output.pending)
+        var rows = CSVResultWriter(frameworks: frameworks)
         for index in document.results.indices {
-            let result = document.results[index]
-            let evidence = result.evidence.map { item in
-                "\(item.file):\(item.line):\(item.column) \(item.field)"
-                    + (item.value.map { " = \($0)" } ?? "") + (item.note.map { " (\($0))" } ?? "")
+            if rowsOfStrings {
+                Self.appendRow(Self.cells(document.results[index], frameworks: frameworks), into: &output.pending)
+            } else {
+                rows.write(document.results, index, into: &output.pending)
             }
-            let cells: [String] = [
-                result.id, result.control, result.title, result.status.rawValue, result.severity.rawValue,
-                result.entity.kind.rawValue, result.entity.name, result.location.file,
-                String(result.location.line), String(result.location.column), result.location.field,
-                result.message, evidence.joined(separator: "; "), result.policy ?? "",
-                result.waiver?.ticket ?? "", result.waiver?.expires ?? "",
-                Self.flag(result.waiver?.expired), result.firstSeen ?? "", Self.flag(result.isNew),
-                Self.flag(result.inBaseline),
-            ]
-            let mappings = frameworks.map { (result.frameworks[$0] ?? []).joined(separator: " ") }
-            Self.appendRow(cells + mappings, into: &output.pending)
             try output.flushIfFull()
         }
+    }
+
+    /// The catalog's frameworks and any other a result maps to. A control's results share one dictionary, which
+    /// compares equal to itself without reading it: its keys are read once per control, not once per result.
+    private static func frameworkKeys(_ results: [ResultDocument.Result]) -> Set<String> {
+        var keys = Set(FrameworkCatalog.order)
+        var byControl: [String: [String: [String]]] = [:]
+        for index in results.indices {
+            let result = results[index]
+            let mappings = result.frameworks
+            guard byControl[result.control] != mappings else { continue }
+            keys.formUnion(mappings.keys)
+            byControl[result.control] = mappings
+        }
+        return keys
+    }
+
+    private static func cells(_ result: ResultDocument.Result, frameworks: [String]) -> [String] {
+        let evidence = result.evidence.map { item in
+            "\(item.file):\(item.line):\(item.column) \(item.field)"
+                + (item.value.map { " = \($0)" } ?? "") + (item.note.map { " (\($0))" } ?? "")
+        }
+        let cells: [String] = [
+            result.id, result.control, result.title, result.status.rawValue, result.severity.rawValue,
+            result.entity.kind.rawValue, result.entity.name, result.location.file,
+            String(result.location.line), String(result.location.column), result.location.field,
+            result.message, evidence.joined(separator: "; "), result.policy ?? "",
+            result.waiver?.ticket ?? "", result.waiver?.expires ?? "",
+            Self.flag(result.waiver?.expired), result.firstSeen ?? "", Self.flag(result.isNew),
+            Self.flag(result.inBaseline),
+        ]
+        return cells + frameworks.map { (result.frameworks[$0] ?? []).joined(separator: " ") }
     }
 
     /// `true`, `false`, or empty where the run did not know (no waiver, no history, no baseline).

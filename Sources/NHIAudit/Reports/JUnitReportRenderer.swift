@@ -8,34 +8,55 @@ public struct JUnitReportRenderer: StreamingReportRenderer {
     public let format = "junit"
     public let fileName = "report.junit.xml"
 
+    /// Test cases written by libxml2 one by one, as `JUnitCaseWriter` must write them: the reference for tests.
+    private var casesByLibxml2 = false
+
     public init() {}
+
+    /// The whole report with every test case written through libxml2 (the hand-written writer's reference).
+    public static func renderWithLibxml2CasesForTesting(_ document: ResultDocument, resources: ReportResources) throws
+        -> Data
+    {
+        var renderer = JUnitReportRenderer()
+        renderer.casesByLibxml2 = true
+        return try renderer.render(document, resources: resources)
+    }
 
     /// Streamed; results are grouped by control as indexes, not copies.
     public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
         var byControl: [String: [Int]] = [:]
         for index in document.results.indices { byControl[document.results[index].control, default: []].append(index) }
         let xml = try XMLTextWriter(output: output)
+        var cases = JUnitCaseWriter()
         try xml.element("testsuites") {
             for (index, control) in document.controls.enumerated() {
-                try writeSuite(control, results: byControl[control.id] ?? [], id: index, document: document, xml)
+                try writeSuite(
+                    control, results: byControl[control.id] ?? [], id: index, document: document, xml, output, &cases)
             }
         }
         try xml.finish()
     }
 
     private func writeSuite(
-        _ control: ControlDescriptor, results: [Int], id: Int, document: ResultDocument, _ xml: XMLTextWriter
+        _ control: ControlDescriptor, results: [Int], id: Int, document: ResultDocument, _ xml: XMLTextWriter,
+        _ output: ReportOutput, _ cases: inout JUnitCaseWriter
     ) throws {
-        func count(_ statuses: ResultStatus...) -> String {
-            String(results.filter { statuses.contains(document.results[$0].status) }.count)
+        var failures = 0, errors = 0, skipped = 0
+        for index in results {
+            switch document.results[index].status {
+            case .fail: failures += 1
+            case .indeterminate: errors += 1
+            case .notApplicable, .waived: skipped += 1
+            case .pass: break
+            }
         }
         try xml.element(
             "testsuite",
             attributes: [
                 "name": control.id, "package": "nhi-audit", "id": String(id),
                 "timestamp": Self.timestamp(document.generatedAt), "hostname": "nhi-audit",
-                "tests": String(results.count), "failures": count(.fail), "errors": count(.indeterminate),
-                "skipped": count(.notApplicable, .waived), "time": "0",
+                "tests": String(results.count), "failures": String(failures), "errors": String(errors),
+                "skipped": String(skipped), "time": "0",
             ]
         ) {
             try xml.element("properties") {
@@ -45,7 +66,15 @@ public struct JUnitReportRenderer: StreamingReportRenderer {
                     try property(framework, control.requirements(in: framework).joined(separator: ", "), xml)
                 }
             }
-            for index in results { try writeCase(document.results[index], xml) }
+            if casesByLibxml2 {
+                for index in results { try writeCase(document.results[index], xml) }
+            } else {
+                try xml.flush()
+                for index in results {
+                    cases.write(document.results, index, into: &output.pending)
+                    try output.flushIfFull()
+                }
+            }
             try xml.element("system-out", "")
             try xml.element("system-err", "")
         }

@@ -2,7 +2,34 @@
 /// for it (a test holds the two equal), several times faster. Reports carry hundreds of thousands of results;
 /// a control's title and framework mappings, the same in all its results, are still written by libxml2, once.
 struct XMLResultWriter {
-    private var fragments: [String: (title: String, frameworks: [String: [String]], titleXML: [UInt8], frameworksXML: [UInt8])] = [:]
+    private var fragments: [String: Fragment] = [:]
+    /// Repeated over the consecutive results of one file.
+    private var file = EscapedRun(XMLEscaping.attribute)
+    private var entityName = EscapedRun(XMLEscaping.attribute)
+    private var policy = EscapedRun(XMLEscaping.attribute)
+
+    /// A control's escaped name, title and framework mappings, the same in all its results.
+    private struct Fragment {
+        var title: String
+        var frameworks: [String: [String]]
+        var controlXML: [UInt8]
+        var titleXML: [UInt8]
+        var frameworksXML: [UInt8]
+    }
+
+    private static let statuses = ResultStatus.allCases
+    private static let severities = Severity.allCases
+    /// `" status=".." severity=".."`, by status and severity.
+    private static let statusAndSeverity: [[[UInt8]]] = statuses.map { status in
+        severities.map { severity in
+            var out = Array(#"" status=""#.utf8)
+            XMLEscaping.attribute(status.rawValue, into: &out)
+            out.append(contentsOf: #"" severity=""#.utf8)
+            XMLEscaping.attribute(severity.rawValue, into: &out)
+            out.append(0x22)
+            return out
+        }
+    }
 
     /// `  <results>` at depth 1 with one result per line, as libxml2 indents them; `  <results/>` when empty.
     mutating func write(_ results: [ResultDocument.Result], to output: ReportOutput) throws {
@@ -20,65 +47,65 @@ struct XMLResultWriter {
 
     /// libxml2 indents the end tag of an element whose children were written without indentation.
     private mutating func write(_ results: [ResultDocument.Result], _ index: Int, into out: inout [UInt8]) throws {
-        out.append(contentsOf: #"    <result id=""#.utf8)
-        XMLEscaping.attribute(results[index].id, into: &out)
-        out.append(contentsOf: #"" control=""#.utf8)
-        let control = results[index].control
-        XMLEscaping.attribute(control, into: &out)
-        out.append(contentsOf: #"" status=""#.utf8)
-        XMLEscaping.attribute(results[index].status.rawValue, into: &out)
-        out.append(contentsOf: #"" severity=""#.utf8)
-        XMLEscaping.attribute(results[index].severity.rawValue, into: &out)
-        out.append(0x22)
-        Self.optionalAttribute(" policy=\"", results[index].policy, into: &out)
-        Self.optionalAttribute(" firstSeen=\"", results[index].firstSeen, into: &out)
-        Self.optionalAttribute(" isNew=\"", results[index].isNew.map { $0 ? "true" : "false" }, into: &out)
-        Self.optionalAttribute(" inBaseline=\"", results[index].inBaseline.map { $0 ? "true" : "false" }, into: &out)
+        let result = results[index]  // one reference to the record; each accessor below reads it once
+        Self.append(#"    <result id=""#, into: &out)
+        if !result.storedID.appendHexDigits(into: &out) { XMLEscaping.attribute(result.id, into: &out) }
+        Self.append(#"" control=""#, into: &out)
+        let fragment = try fragment(result.control, title: result.title, frameworks: result.frameworks)
+        out.append(contentsOf: fragment.controlXML)
+        let status = Self.statuses.firstIndex(of: result.status)!
+        out.append(contentsOf: Self.statusAndSeverity[status][Self.severities.firstIndex(of: result.severity)!])
+        if let value = result.policy {
+            Self.append(#" policy=""#, into: &out)
+            policy.append(value, into: &out)
+            out.append(0x22)
+        }
+        Self.optionalAttribute(" firstSeen=\"", result.firstSeen, into: &out)
+        Self.optionalAttribute(" isNew=\"", result.isNew.map { $0 ? "true" : "false" }, into: &out)
+        Self.optionalAttribute(" inBaseline=\"", result.inBaseline.map { $0 ? "true" : "false" }, into: &out)
         out.append(0x3E)
-        let fragment = try fragment(control, title: results[index].title, frameworks: results[index].frameworks)
         out.append(contentsOf: fragment.titleXML)
-        out.append(contentsOf: #"<entity kind=""#.utf8)
-        XMLEscaping.attribute(results[index].entity.kind.rawValue, into: &out)
-        out.append(contentsOf: #"" name=""#.utf8)
-        XMLEscaping.attribute(results[index].entity.name, into: &out)
-        out.append(contentsOf: #""/>"#.utf8)
-        Self.location(
-            "<location", results[index].location.file, results[index].location.line, results[index].location.column,
-            results[index].location.field, into: &out)
-        out.append(contentsOf: "/>".utf8)
-        Self.element("message", results[index].message, into: &out)
-        for item in results[index].evidence.indices {
-            Self.location(
-                "<evidence", results[index].evidence[item].file, results[index].evidence[item].line,
-                results[index].evidence[item].column, results[index].evidence[item].field, into: &out)
-            let value = results[index].evidence[item].value
-            let note = results[index].evidence[item].note
-            if value == nil && note == nil {
-                out.append(contentsOf: "/>".utf8)
+        Self.append(#"<entity kind=""#, into: &out)
+        let entity = result.entity
+        XMLEscaping.attribute(entity.kind.rawValue, into: &out)
+        Self.append(#"" name=""#, into: &out)
+        entityName.append(entity.name, into: &out)
+        Self.append(#""/>"#, into: &out)
+        let location = result.location
+        self.location("<location", location.file, location.line, location.column, location.field, into: &out)
+        Self.append("/>", into: &out)
+        Self.element("message", result.message, into: &out)
+        for item in result.evidence {  // made on each access: read once
+            self.location("<evidence", item.file, item.line, item.column, item.field, into: &out)
+            if item.value == nil && item.note == nil {
+                Self.append("/>", into: &out)
                 continue
             }
             out.append(0x3E)
-            if let value { Self.element("value", value, into: &out) }
-            if let note { Self.element("note", note, into: &out) }
-            out.append(contentsOf: "</evidence>".utf8)
+            if let value = item.value { Self.element("value", value, into: &out) }
+            if let note = item.note { Self.element("note", note, into: &out) }
+            Self.append("</evidence>", into: &out)
         }
         out.append(contentsOf: fragment.frameworksXML)
-        if let waiver = results[index].waiver { Self.write(waiver, into: &out) }
-        out.append(contentsOf: "    </result>\n".utf8)
+        if let waiver = result.waiver { Self.write(waiver, into: &out) }
+        Self.append("    </result>\n", into: &out)
     }
 
     private mutating func fragment(_ control: String, title: String, frameworks: [String: [String]]) throws
-        -> (titleXML: [UInt8], frameworksXML: [UInt8])
+        -> Fragment
     {
-        if let cached = fragments[control], cached.title == title, cached.frameworks == frameworks {
-            return (cached.titleXML, cached.frameworksXML)
-        }
-        let titleXML = Array(try XMLTextWriter.fragment { try $0.element("title", title) }.utf8)
-        let frameworksXML = Array(
-            try XMLTextWriter.fragment { try XMLReportRenderer.writeFrameworks(frameworks, $0) }.utf8)
-        if fragments[control] == nil { fragments[control] = (title, frameworks, titleXML, frameworksXML) }
-        return (titleXML, frameworksXML)
+        if let cached = fragments[control], cached.title == title, cached.frameworks == frameworks { return cached }
+        var controlXML: [UInt8] = []
+        XMLEscaping.attribute(control, into: &controlXML)
+        let fragment = Fragment(
+            title: title, frameworks: frameworks, controlXML: controlXML,
+            titleXML: Array(try XMLTextWriter.fragment { try $0.element("title", title) }.utf8),
+            frameworksXML: Array(
+                try XMLTextWriter.fragment { try XMLReportRenderer.writeFrameworks(frameworks, $0) }.utf8))
+        if fragments[control] == nil { fragments[control] = fragment }
+        return fragment
     }
+
 
     private static func write(_ waiver: WaiverRecord, into out: inout [UInt8]) {
         out.append(contentsOf: #"<waiver name=""#.utf8)
@@ -95,16 +122,17 @@ struct XMLResultWriter {
     }
 
     /// `<element file=".." line=".." column=".." field=".."`, the start tag left open.
-    private static func location(
+    private mutating func location(
         _ start: StaticString, _ file: String, _ line: Int, _ column: Int, _ field: String, into out: inout [UInt8]
     ) {
-        append(start, into: &out)
-        attribute(#" file=""#, file, into: &out)
-        append(#"" line=""#, into: &out)
+        Self.append(start, into: &out)
+        Self.append(#" file=""#, into: &out)
+        self.file.append(file, into: &out)
+        Self.append(#"" line=""#, into: &out)
         XMLEscaping.integer(line, into: &out)
-        append(#"" column=""#, into: &out)
+        Self.append(#"" column=""#, into: &out)
         XMLEscaping.integer(column, into: &out)
-        attribute(#"" field=""#, field, into: &out)
+        Self.attribute(#"" field=""#, field, into: &out)
         out.append(0x22)
     }
 

@@ -1,0 +1,71 @@
+/// One `report.csv` cell as bytes, as `CSVReportRenderer.appendCell` writes it: a leading `'` on a cell a
+/// spreadsheet would read as a formula, then RFC 4180 quoting (section 2, rules 6 and 7) when it holds a comma,
+/// quote or line break.
+enum CSVCell {
+    static func append(_ cell: String, into out: inout [UInt8]) {
+        let done: Void? = cell.utf8.withContiguousStorageIfAvailable { append($0, into: &out) }
+        if done == nil { Array(cell.utf8).withUnsafeBufferPointer { append($0, into: &out) } }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let formula = bytes.first.map(startsFormula) ?? false
+        guard needsQuotes(bytes) else {
+            if formula { out.append(0x27) }
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(0x22)
+        if formula { out.append(0x27) }
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == 0x22 {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
+            out.append(0x22)
+            start = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        out.append(0x22)
+    }
+
+    /// A decimal integer; a negative one starts with `-`, so it is neutralised like any formula.
+    static func integer(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(0x27) }
+        XMLEscaping.integer(value, into: &out)
+    }
+
+    /// `true`, `false`, or nothing where the run did not know.
+    static func flag(_ value: Bool?, into out: inout [UInt8]) {
+        guard let value else { return }
+        out.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// `=`, `+`, `-`, `@`, tab, CR.
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D
+    }
+
+    /// Whether a comma, quote, LF or CR occurs: 8 bytes at a time where possible.
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index &+ 8 <= bytes.count {
+            if mayNeedQuotes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                return true
+            }
+            index &+= 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether any of 8 bytes is a comma, quote, LF or CR (exact: Bit Twiddling Hacks' "has zero byte" test).
+    @inline(__always)
+    private static func mayNeedQuotes(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & (ones &* 0x80) }
+        return hasZero(word ^ (ones &* 0x2C)) | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x0A))
+            | hasZero(word ^ (ones &* 0x0D)) != 0
+    }
+}
