@@ -45,7 +45,9 @@ import Testing
 
     /// What ends or confuses a script element, next to what JSON escapes; U+2028 and U+2029 against lookalikes
     /// sharing their first byte (€ is E2 82 AC).
+    /// Each also past the first eight bytes, where the scan reads whole words.
     static let scriptHostile = ["a&b", "x>y", "<!--", "€", "\u{2028}", "end\u{2029}", "\u{2027}\u{202A}", "</SCRIPT >"]
+        .flatMap { [$0, "eight bytes, then " + $0 + " and more"] }
 
     static func documents() throws -> [ResultDocument] {
         var hostile = try OSCALSARIFDirectWriterTests.hostileDocument()

@@ -72,10 +72,12 @@ import Testing
                 at: SourceLocation(file: place.file, line: place.line, column: place.column), field: place.field,
                 value: offset % 2 == 0 ? nil : "v", note: offset % 3 == 0 ? nil : place.field)]
             variants.append(atPlace)
-            var nearPlace = atPlace
-            nearPlace.evidence.append(atPlace.evidence[0])
-            nearPlace.evidence[0].field += "x"
-            nearPlace.evidence[1].column += 1
+            var nearPlace = atPlace  // one piece of evidence differing from the place in each part, one at it
+            nearPlace.evidence = Array(repeating: atPlace.evidence[0], count: 5)
+            nearPlace.evidence[0].file += "x"
+            nearPlace.evidence[1].line = place.line == Int.max ? 0 : place.line + 1
+            nearPlace.evidence[2].column += 1
+            nearPlace.evidence[3].field += "x"
             variants.append(nearPlace)
             for variant in variants {
                 let lines = try JSONReportRenderer.resultLinesForTesting(variant)
