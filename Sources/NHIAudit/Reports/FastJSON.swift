@@ -152,7 +152,7 @@ enum FastJSON {
     static func writeEscaped(_ text: String, into output: inout [UInt8]) {
         var text = text
         let plain = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            guard !EscapeScan.needsJSONEscaping(bytes) else { return false }
             output.append(contentsOf: bytes)
             return true
         }

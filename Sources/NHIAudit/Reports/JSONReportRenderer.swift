@@ -6,22 +6,54 @@ public struct JSONReportRenderer: StreamingReportRenderer {
     public let format = "json"
     public let fileName = "report.json"
 
+    /// Entities, inputs and the trust graph made as Codable trees and written by the generic writer: the
+    /// reference `JSONRecordWriter` is held equal to.
+    var recordsByTrees = false
+
     public init() {}
+
+    public static func renderWithGenericTreesForTesting(_ document: ResultDocument) throws -> Data {
+        var renderer = JSONReportRenderer()
+        renderer.recordsByTrees = true
+        return try renderer.render(document, resources: ReportResources(templates: URL(fileURLWithPath: "/")))
+    }
 
     public func write(_ document: ResultDocument, resources: ReportResources, to output: ReportOutput) throws {
         var shell = document
         shell.results = []
+        if !recordsByTrees {
+            shell.entities = []
+            shell.inputs = []
+            shell.trustGraph = document.trustGraph.map { _ in TrustGraph(nodes: [], edges: []) }
+        }
         guard case .object(let root) = try FastJSON.node(for: shell, codingPath: []) else {
             throw ReportError("a report document must be an object")
         }
-        // The results array is written one compact line per result, in place of this random placeholder.
+        // Streamed arrays are written in place of these random placeholders (no input value can forge one).
         let placeholder = "nhi-audit-results-\(UUID().uuidString)"
-        root.members["results"] = .string(placeholder)
+        var streams: [String: FastJSON.StreamedArray] = [:]
+        func stream<Record>(_ records: [Record], as name: String, in object: FastJSON.ObjectBox,
+                            _ write: @escaping (Record, Int, inout [UInt8]) -> Void) {
+            let key = "\(placeholder)-\(name)"
+            object.members[name] = .string(key)
+            streams[key] = FastJSON.StreamedArray(count: records.count) { index, output, indent in
+                write(records[index], indent, &output.pending)
+            }
+        }
         var writer = ResultJSONWriter()
-        let results = FastJSON.StreamedArray(count: document.results.count) { index, output, _ in
+        root.members["results"] = .string(placeholder)
+        streams[placeholder] = FastJSON.StreamedArray(count: document.results.count) { index, output, _ in
             try writer.write(document.results[index], into: &output.pending)
         }
-        try FastJSON.writeDocument(.object(root), to: output, streams: [placeholder: results])
+        if !recordsByTrees {
+            stream(document.entities, as: "entities", in: root) { JSONRecordWriter.write($0, indent: $1, into: &$2) }
+            stream(document.inputs, as: "inputs", in: root) { JSONRecordWriter.write($0, indent: $1, into: &$2) }
+            if let graph = document.trustGraph, case .object(let object) = root.members["trustGraph"] {
+                stream(graph.edges, as: "edges", in: object) { JSONRecordWriter.write($0, indent: $1, into: &$2) }
+                stream(graph.nodes, as: "nodes", in: object) { JSONRecordWriter.write($0, indent: $1, into: &$2) }
+            }
+        }
+        try FastJSON.writeDocument(.object(root), to: output, streams: streams)
     }
 }
 

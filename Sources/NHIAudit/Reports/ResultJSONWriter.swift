@@ -2,51 +2,60 @@
 /// holds the two equal), several times faster. Reports carry hundreds of thousands of results, and a
 /// control's framework mappings, the same for all its results, are encoded once and reused.
 struct ResultJSONWriter {
-    private var mappings: [String: (frameworks: [String: [String]], bytes: [UInt8])] = [:]
+    private typealias Pretty = PrettyJSONBytes
+    /// By control, searched in order: a few dozen short IDs compare faster than they hash.
+    private var mappings: [(control: String, frameworks: [String: [String]], bytes: [UInt8])] = []
+    /// The result's location without its closing brace: three results in four repeat it as their only evidence.
+    private var location: [UInt8] = []
 
     mutating func write(_ result: ResultDocument.Result, into out: inout [UInt8]) throws {
-        out.append(contentsOf: #"{"control":"#.utf8)
+        let place = result.location
+        location.removeAll(keepingCapacity: true)
+        Self.writeLocation(place.file, place.line, place.column, place.field, PlainJSONEscaper.self, into: &location)
+        Pretty.raw(#"{"control":"#, into: &out)
         FastJSON.writeString(result.control, into: &out)
-        out.append(contentsOf: #","entity":{"kind":"#.utf8)
+        Pretty.raw(#","entity":{"kind":"#, into: &out)
         FastJSON.writeString(result.entity.kind.rawValue, into: &out)
-        out.append(contentsOf: #","name":"#.utf8)
+        Pretty.raw(#","name":"#, into: &out)
         FastJSON.writeString(result.entity.name, into: &out)
-        out.append(contentsOf: #"},"evidence":"#.utf8)
-        Self.write(result.evidence, into: &out)
+        Pretty.raw(#"},"evidence":"#, into: &out)
+        Self.write(result.evidence, PlainJSONEscaper.self, at: place, written: location, into: &out)
         if let firstSeen = result.firstSeen {
-            out.append(contentsOf: #","firstSeen":"#.utf8)
+            Pretty.raw(#","firstSeen":"#, into: &out)
             FastJSON.writeString(firstSeen, into: &out)
         }
-        out.append(contentsOf: #","frameworks":"#.utf8)
+        Pretty.raw(#","frameworks":"#, into: &out)
         out.append(contentsOf: frameworks(of: result))
-        out.append(contentsOf: #","id":"#.utf8)
-        FastJSON.writeString(result.id, into: &out)
-        if let inBaseline = result.inBaseline { out.append(contentsOf: (inBaseline ? #","inBaseline":true"# : #","inBaseline":false"#).utf8) }
-        if let isNew = result.isNew { out.append(contentsOf: (isNew ? #","isNew":true"# : #","isNew":false"#).utf8) }
-        out.append(contentsOf: #","location":"#.utf8)
-        let location = result.location
-        Self.writeLocation(location.file, location.line, location.column, location.field, into: &out, closed: true)
-        out.append(contentsOf: #","message":"#.utf8)
+        Pretty.raw(#","id":"#, into: &out)
+        JSONScalarBytes.fingerprint(result.storedID, PlainJSONEscaper.self, into: &out)
+        if let inBaseline = result.inBaseline { Pretty.raw(inBaseline ? #","inBaseline":true"# : #","inBaseline":false"#, into: &out) }
+        if let isNew = result.isNew { Pretty.raw(isNew ? #","isNew":true"# : #","isNew":false"#, into: &out) }
+        Pretty.raw(#","location":"#, into: &out)
+        out.append(contentsOf: location)
+        out.append(0x7D)
+        Pretty.raw(#","message":"#, into: &out)
         FastJSON.writeString(result.message, into: &out)
         if let policy = result.policy {
-            out.append(contentsOf: #","policy":"#.utf8)
+            Pretty.raw(#","policy":"#, into: &out)
             FastJSON.writeString(policy, into: &out)
         }
-        out.append(contentsOf: #","severity":"#.utf8)
+        Pretty.raw(#","severity":"#, into: &out)
         FastJSON.writeString(result.severity.rawValue, into: &out)
-        out.append(contentsOf: #","status":"#.utf8)
+        Pretty.raw(#","status":"#, into: &out)
         FastJSON.writeString(result.status.rawValue, into: &out)
-        out.append(contentsOf: #","title":"#.utf8)
+        Pretty.raw(#","title":"#, into: &out)
         FastJSON.writeString(result.title, into: &out)
         if let waiver = result.waiver {
-            out.append(contentsOf: #","waiver":"#.utf8)
+            Pretty.raw(#","waiver":"#, into: &out)
             FastJSON.writeCompact(try FastJSON.node(for: waiver, codingPath: []), into: &out)
         }
         out.append(0x7D)
     }
 
     private mutating func frameworks(of result: ResultDocument.Result) -> [UInt8] {
-        if let cached = mappings[result.control], cached.frameworks == result.frameworks { return cached.bytes }
+        let control = result.control
+        let known = mappings.firstIndex { $0.control == control }
+        if let known, mappings[known].frameworks == result.frameworks { return mappings[known].bytes }
         var bytes: [UInt8] = [0x7B]
         for (index, framework) in result.frameworks.keys.sorted().enumerated() {
             if index > 0 { bytes.append(0x2C) }
@@ -59,40 +68,51 @@ struct ResultJSONWriter {
             bytes.append(0x5D)
         }
         bytes.append(0x7D)
-        mappings[result.control] = (result.frameworks, bytes)
+        if let known { mappings[known] = (control, result.frameworks, bytes) } else { mappings.append((control, result.frameworks, bytes)) }
         return bytes
     }
 
-    /// A result's evidence list, as the generic encoder writes `[Evidence]`.
-    static func write(_ evidence: [Evidence], into out: inout [UInt8]) {
+    /// A result's evidence list, as the generic encoder writes `[Evidence]`. Evidence at `place` starts with
+    /// `written`, the place already written by `writeLocation`, instead of escaping it again.
+    static func write<Escaper: JSONStringEscaper>(
+        _ evidence: [Evidence], _ escaper: Escaper.Type, at place: ResultDocument.Location? = nil,
+        written: [UInt8] = [], into out: inout [UInt8]
+    ) {
         out.append(0x5B)
-        for (index, item) in evidence.enumerated() {
+        for index in evidence.indices {
             if index > 0 { out.append(0x2C) }
-            writeLocation(item.file, item.line, item.column, item.field, into: &out, closed: false)
+            let item = evidence[index]
+            if let place, item.line == place.line, item.column == place.column, item.file == place.file,
+                item.field == place.field
+            {
+                out.append(contentsOf: written)
+            } else {
+                writeLocation(item.file, item.line, item.column, item.field, escaper, into: &out)
+            }
             if let note = item.note {
-                out.append(contentsOf: #","note":"#.utf8)
-                FastJSON.writeString(note, into: &out)
+                Pretty.raw(#","note":"#, into: &out)
+                Escaper.writeString(note, into: &out)
             }
             if let value = item.value {
-                out.append(contentsOf: #","value":"#.utf8)
-                FastJSON.writeString(value, into: &out)
+                Pretty.raw(#","value":"#, into: &out)
+                Escaper.writeString(value, into: &out)
             }
             out.append(0x7D)
         }
         out.append(0x5D)
     }
 
-    private static func writeLocation(
-        _ file: String, _ line: Int, _ column: Int, _ field: String, into out: inout [UInt8], closed: Bool
+    /// A location's members, without the closing brace (evidence adds its value and note before it).
+    private static func writeLocation<Escaper: JSONStringEscaper>(
+        _ file: String, _ line: Int, _ column: Int, _ field: String, _ escaper: Escaper.Type, into out: inout [UInt8]
     ) {
-        out.append(contentsOf: #"{"column":"#.utf8)
-        out.append(contentsOf: String(column).utf8)
-        out.append(contentsOf: #","field":"#.utf8)
-        FastJSON.writeString(field, into: &out)
-        out.append(contentsOf: #","file":"#.utf8)
-        FastJSON.writeString(file, into: &out)
-        out.append(contentsOf: #","line":"#.utf8)
-        out.append(contentsOf: String(line).utf8)
-        if closed { out.append(0x7D) }
+        Pretty.raw(#"{"column":"#, into: &out)
+        JSONScalarBytes.int(column, into: &out)
+        Pretty.raw(#","field":"#, into: &out)
+        Escaper.writeString(field, into: &out)
+        Pretty.raw(#","file":"#, into: &out)
+        Escaper.writeString(file, into: &out)
+        Pretty.raw(#","line":"#, into: &out)
+        JSONScalarBytes.int(line, into: &out)
     }
 }

@@ -98,59 +98,62 @@ public struct HTMLReportData {
 
     /// The block's JSON, escaped for a `<script>` element as it is written.
     func write(_ results: [ResultDocument.Result], to output: ReportOutput) throws {
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(1 << 12)
-        func emit(_ bytes: [UInt8]) throws {
-            ScriptSafeContentTypes.escapeJSONForScript(bytes, into: &output.pending)
-            try output.flushIfFull()
-        }
         var shellBytes = Array(try FastJSON.compactString(shell).utf8)
         shellBytes.removeLast()  // the closing brace: results follow
-        try emit(shellBytes + Array(#","results":["#.utf8))
+        ScriptSafeContentTypes.escapeJSONForScript(shellBytes, into: &output.pending)
+        PrettyJSONBytes.raw(#","results":["#, into: &output.pending)
         for (position, index) in rows.enumerated() {
-            scratch.removeAll(keepingCapacity: true)
-            if position > 0 { scratch.append(0x2C) }
-            try HTMLRowWriter.write(results[index], into: &scratch)
-            try emit(scratch)
+            if position > 0 { output.pending.append(0x2C) }
+            try HTMLRowWriter.write(results[index], ScriptJSONEscaper.self, into: &output.pending)
+            try output.flushIfFull()
         }
-        try emit(Array("]}".utf8))
+        PrettyJSONBytes.raw("]}", into: &output.pending)
     }
 }
 
-/// One findings-table row as compact JSON, the shape `report.js` reads.
+/// One findings-table row as compact JSON, the shape `report.js` reads, its strings escaped by `Escaper`.
 enum HTMLRowWriter {
-    static func write(_ result: ResultDocument.Result, into out: inout [UInt8]) throws {
-        out.append(contentsOf: #"{"column":"#.utf8)
-        out.append(contentsOf: String(result.location.column).utf8)
-        out.append(contentsOf: #","control":"#.utf8)
-        FastJSON.writeString(result.control, into: &out)
-        out.append(contentsOf: #","entity":"#.utf8)
-        FastJSON.writeString(result.entity.description, into: &out)
-        out.append(contentsOf: #","evidence":"#.utf8)
-        ResultJSONWriter.write(result.evidence, into: &out)
-        out.append(contentsOf: #","field":"#.utf8)
-        FastJSON.writeString(result.location.field, into: &out)
-        out.append(contentsOf: #","file":"#.utf8)
-        FastJSON.writeString(result.location.file, into: &out)
+    private typealias Pretty = PrettyJSONBytes
+
+    static func write<Escaper: JSONStringEscaper>(
+        _ result: ResultDocument.Result, _ escaper: Escaper.Type, into out: inout [UInt8]
+    ) throws {
+        let location = result.location
+        Pretty.raw(#"{"column":"#, into: &out)
+        JSONScalarBytes.int(location.column, into: &out)
+        Pretty.raw(#","control":"#, into: &out)
+        Escaper.writeString(result.control, into: &out)
+        Pretty.raw(#","entity":""#, into: &out)
+        Escaper.writeEscaped(result.entity.kind.rawValue, into: &out)
+        out.append(0x2F)
+        Escaper.writeEscaped(result.entity.name, into: &out)
+        Pretty.raw(#"","evidence":"#, into: &out)
+        ResultJSONWriter.write(result.evidence, escaper, into: &out)
+        Pretty.raw(#","field":"#, into: &out)
+        Escaper.writeString(location.field, into: &out)
+        Pretty.raw(#","file":"#, into: &out)
+        Escaper.writeString(location.file, into: &out)
         if let firstSeen = result.firstSeen {
-            out.append(contentsOf: #","firstSeen":"#.utf8)
-            FastJSON.writeString(firstSeen, into: &out)
+            Pretty.raw(#","firstSeen":"#, into: &out)
+            Escaper.writeString(firstSeen, into: &out)
         }
-        out.append(contentsOf: #","id":"#.utf8)
-        FastJSON.writeString(result.id, into: &out)
-        if let inBaseline = result.inBaseline { out.append(contentsOf: (inBaseline ? #","inBaseline":true"# : #","inBaseline":false"#).utf8) }
-        if let isNew = result.isNew { out.append(contentsOf: (isNew ? #","isNew":true"# : #","isNew":false"#).utf8) }
-        out.append(contentsOf: #","line":"#.utf8)
-        out.append(contentsOf: String(result.location.line).utf8)
-        out.append(contentsOf: #","message":"#.utf8)
-        FastJSON.writeString(result.message, into: &out)
-        out.append(contentsOf: #","severity":"#.utf8)
-        FastJSON.writeString(result.severity.rawValue, into: &out)
-        out.append(contentsOf: #","status":"#.utf8)
-        FastJSON.writeString(result.status.rawValue, into: &out)
+        Pretty.raw(#","id":"#, into: &out)
+        JSONScalarBytes.fingerprint(result.storedID, escaper, into: &out)
+        if let inBaseline = result.inBaseline { Pretty.raw(inBaseline ? #","inBaseline":true"# : #","inBaseline":false"#, into: &out) }
+        if let isNew = result.isNew { Pretty.raw(isNew ? #","isNew":true"# : #","isNew":false"#, into: &out) }
+        Pretty.raw(#","line":"#, into: &out)
+        JSONScalarBytes.int(location.line, into: &out)
+        Pretty.raw(#","message":"#, into: &out)
+        Escaper.writeString(result.message, into: &out)
+        Pretty.raw(#","severity":"#, into: &out)
+        Escaper.writeString(result.severity.rawValue, into: &out)
+        Pretty.raw(#","status":"#, into: &out)
+        Escaper.writeString(result.status.rawValue, into: &out)
         if let waiver = result.waiver {
-            out.append(contentsOf: #","waiver":"#.utf8)
-            FastJSON.writeCompact(try FastJSON.node(for: waiver, codingPath: []), into: &out)
+            Pretty.raw(#","waiver":"#, into: &out)
+            var json: [UInt8] = []
+            FastJSON.writeCompact(try FastJSON.node(for: waiver, codingPath: []), into: &json)
+            Escaper.writeEncoded(json, into: &out)
         }
         out.append(0x7D)
     }
