@@ -32,3 +32,20 @@ public enum Fingerprint {
         Hex.string(SHA256.hash(data: data))
     }
 }
+
+extension StoredFingerprint {
+    /// The 20 lowercase hex digits `string` makes, written without making the string; false when the
+    /// fingerprint is stored as text (then the caller escapes `string`).
+    func appendHexDigits(into out: inout [UInt8]) -> Bool {
+        guard text == nil else { return false }
+        var digits: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            for position in 0..<20 {
+                let nibble = position < 16 ? high >> (60 - 4 * position) & 0xF : UInt64(low) >> (76 - 4 * position) & 0xF
+                buffer[position] = UInt8(truncatingIfNeeded: nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<20]))
+        }
+        return true
+    }
+}

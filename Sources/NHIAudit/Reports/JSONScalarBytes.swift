@@ -23,14 +23,7 @@ enum JSONScalarBytes {
     ) {
         if let text = id.text { return Escaper.writeString(text, into: &out) }
         out.append(0x22)
-        for shift in stride(from: 60, through: 0, by: -4) { out.append(hexDigit(UInt8(truncatingIfNeeded: id.high >> UInt64(shift)))) }
-        for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigit(UInt8(truncatingIfNeeded: id.low >> UInt16(shift)))) }
+        _ = id.appendHexDigits(into: &out)
         out.append(0x22)
-    }
-
-    @inline(__always)
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        let value = nibble & 0x0F
-        return value < 10 ? 0x30 + value : 0x57 + value
     }
 }
