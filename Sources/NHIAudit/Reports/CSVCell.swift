@@ -29,7 +29,7 @@ enum CSVCell {
     /// A decimal integer; a negative one starts with `-`, so it is neutralised like any formula.
     static func integer(_ value: Int, into out: inout [UInt8]) {
         if value < 0 { out.append(0x27) }
-        XMLEscaping.integer(value, into: &out)
+        ByteWords.appendDecimal(value, into: &out)
     }
 
     /// `true`, `false`, or nothing where the run did not know.
@@ -43,29 +43,11 @@ enum CSVCell {
         byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D
     }
 
-    /// Whether a comma, quote, LF or CR occurs: 8 bytes at a time where possible.
+    /// Whether a comma, quote, LF or CR occurs, eight bytes at a time (`ByteWords`).
     private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index &+ 8 <= bytes.count {
-            if mayNeedQuotes(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                return true
-            }
-            index &+= 8
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
-            index += 1
-        }
-        return false
-    }
-
-    /// Whether any of 8 bytes is a comma, quote, LF or CR (exact: Bit Twiddling Hacks' "has zero byte" test).
-    @inline(__always)
-    private static func mayNeedQuotes(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & (ones &* 0x80) }
-        return hasZero(word ^ (ones &* 0x2C)) | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x0A))
-            | hasZero(word ^ (ones &* 0x0D)) != 0
+        ByteWords.any(bytes, word: {
+            ByteWords.matches(0x2C, $0) | ByteWords.matches(0x22, $0) | ByteWords.matches(0x0A, $0)
+                | ByteWords.matches(0x0D, $0)
+        }) { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 }

@@ -87,9 +87,9 @@ struct CSVResultWriter {
             if index > 0 { scratch.append(contentsOf: "; ".utf8) }
             scratch.append(contentsOf: items[index].file.utf8)
             scratch.append(0x3A)
-            XMLEscaping.integer(items[index].line, into: &scratch)
+            ByteWords.appendDecimal(items[index].line, into: &scratch)
             scratch.append(0x3A)
-            XMLEscaping.integer(items[index].column, into: &scratch)
+            ByteWords.appendDecimal(items[index].column, into: &scratch)
             scratch.append(0x20)
             scratch.append(contentsOf: items[index].field.utf8)
             if let value = items[index].value {

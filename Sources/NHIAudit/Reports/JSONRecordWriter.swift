@@ -16,7 +16,7 @@ enum JSONRecordWriter {
         Pretty.member("kind", indent: indent, into: &out)
         FastJSON.writeString(entity.kind.rawValue, into: &out)
         Pretty.member("line", indent: indent, into: &out)
-        JSONScalarBytes.int(entity.line, into: &out)
+        ByteWords.appendDecimal(entity.line, into: &out)
         Pretty.member("name", indent: indent, into: &out)
         FastJSON.writeString(entity.name, into: &out)
         if let owner = entity.owner {
@@ -30,9 +30,9 @@ enum JSONRecordWriter {
 
     static func write(_ input: InputRecord, indent: Int, into out: inout [UInt8]) {
         Pretty.member("bytes", first: true, indent: indent, into: &out)
-        JSONScalarBytes.int(input.bytes, into: &out)
+        ByteWords.appendDecimal(input.bytes, into: &out)
         Pretty.member("entities", indent: indent, into: &out)
-        JSONScalarBytes.int(input.entities, into: &out)
+        ByteWords.appendDecimal(input.entities, into: &out)
         Pretty.member("format", indent: indent, into: &out)
         FastJSON.writeString(input.format, into: &out)
         Pretty.member("notes", indent: indent, into: &out)
@@ -59,13 +59,13 @@ enum JSONRecordWriter {
         let location = edge.location
         let inner = indent + 2
         Pretty.member("column", first: true, indent: inner, into: &out)
-        JSONScalarBytes.int(location.column, into: &out)
+        ByteWords.appendDecimal(location.column, into: &out)
         Pretty.member("field", indent: inner, into: &out)
         FastJSON.writeString(location.field, into: &out)
         Pretty.member("file", indent: inner, into: &out)
         FastJSON.writeString(location.file, into: &out)
         Pretty.member("line", indent: inner, into: &out)
-        JSONScalarBytes.int(location.line, into: &out)
+        ByteWords.appendDecimal(location.line, into: &out)
         Pretty.close(0x7D, indent: inner, into: &out)
         Pretty.member("verifier", indent: indent, into: &out)
         FastJSON.writeString(edge.verifier, into: &out)

@@ -107,12 +107,12 @@ struct ResultJSONWriter {
         _ file: String, _ line: Int, _ column: Int, _ field: String, _ escaper: Escaper.Type, into out: inout [UInt8]
     ) {
         Pretty.raw(#"{"column":"#, into: &out)
-        JSONScalarBytes.int(column, into: &out)
+        ByteWords.appendDecimal(column, into: &out)
         Pretty.raw(#","field":"#, into: &out)
         Escaper.writeString(field, into: &out)
         Pretty.raw(#","file":"#, into: &out)
         Escaper.writeString(file, into: &out)
         Pretty.raw(#","line":"#, into: &out)
-        JSONScalarBytes.int(line, into: &out)
+        ByteWords.appendDecimal(line, into: &out)
     }
 }

@@ -25,8 +25,7 @@ enum XMLEscaping {
         var start = 0
         var index = 0
         while index < bytes.count {
-            if index &+ 8 <= bytes.count,
-               !mayNeedEscaping(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+            if index &+ 8 <= bytes.count, mayNeedEscaping(ByteWords.load(bytes.baseAddress!, index)) == 0 {
                 index &+= 8
                 continue
             }
@@ -66,31 +65,10 @@ enum XMLEscaping {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
 
-    /// Whether any of 8 bytes is below 0x20, `"`, `&`, `<`, `>` or 0xEF (exact, no false negatives or
-    /// positives: the "determine if a word has a zero byte" tests of Bit Twiddling Hacks).
+    /// Non-zero when a byte of `word` is below 0x20, `"`, `&`, `<`, `>` or 0xEF.
     @inline(__always)
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let below = (word &- ones &* 0x20) & ~word & highs
-        return below | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x26)) | hasZero(word ^ (ones &* 0x3C))
-            | hasZero(word ^ (ones &* 0x3E)) | hasZero(word ^ (ones &* 0xEF)) != 0
-    }
-
-    /// A decimal integer, as `String(value)` writes it (never escaped).
-    static func integer(_ value: Int, into out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt.max
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var position = buffer.count
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[position...]))
-        }
+    private static func mayNeedEscaping(_ word: UInt64) -> UInt64 {
+        ByteWords.controls(word) | ByteWords.matches(0x22, word) | ByteWords.matches(0x26, word)
+            | ByteWords.matches(0x3C, word) | ByteWords.matches(0x3E, word) | ByteWords.matches(0xEF, word)
     }
 }

@@ -129,9 +129,9 @@ struct XMLResultWriter {
         Self.append(#" file=""#, into: &out)
         self.file.append(file, into: &out)
         Self.append(#"" line=""#, into: &out)
-        XMLEscaping.integer(line, into: &out)
+        ByteWords.appendDecimal(line, into: &out)
         Self.append(#"" column=""#, into: &out)
-        XMLEscaping.integer(column, into: &out)
+        ByteWords.appendDecimal(column, into: &out)
         Self.attribute(#"" field=""#, field, into: &out)
         out.append(0x22)
     }

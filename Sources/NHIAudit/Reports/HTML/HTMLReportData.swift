@@ -120,7 +120,7 @@ enum HTMLRowWriter {
     ) throws {
         let location = result.location
         Pretty.raw(#"{"column":"#, into: &out)
-        JSONScalarBytes.int(location.column, into: &out)
+        ByteWords.appendDecimal(location.column, into: &out)
         Pretty.raw(#","control":"#, into: &out)
         Escaper.writeString(result.control, into: &out)
         Pretty.raw(#","entity":""#, into: &out)
@@ -142,7 +142,7 @@ enum HTMLRowWriter {
         if let inBaseline = result.inBaseline { Pretty.raw(inBaseline ? #","inBaseline":true"# : #","inBaseline":false"#, into: &out) }
         if let isNew = result.isNew { Pretty.raw(isNew ? #","isNew":true"# : #","isNew":false"#, into: &out) }
         Pretty.raw(#","line":"#, into: &out)
-        JSONScalarBytes.int(location.line, into: &out)
+        ByteWords.appendDecimal(location.line, into: &out)
         Pretty.raw(#","message":"#, into: &out)
         Escaper.writeString(result.message, into: &out)
         Pretty.raw(#","severity":"#, into: &out)
