@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+import Yams
+
+@testable import NHIAudit
+
+/// The one-pass text check and the per-mapping entry cache must answer exactly as the general code they replace:
+/// a byte-at-a-time scan of the text, and lookups straight in the Yams mapping.
+@Suite struct ImportSpeedEquivalenceTests {
+    @Test func textCheckMatchesTheByteAtATimeScanOnHostileText() {
+        var limits = LoadLimits()
+        limits.maxNestingDepth = 3
+        limits.maxLineBytes = 24
+        let samples = [
+            "", "\n", "a: [[[x]]]\n", "a: [[[[x]]]]\n", "a: '[[[['\n", "a: \"[[[[\\\"\"\n", "x'[[[[\n",
+            "a: \"abc\\\nb: \"\"[[[[\n", "- [{[{\n", "k: *ref\n", "\u{1F600}: [ [ [ [\n", "é\"[[[[\"\n",
+            String(repeating: "x", count: 24) + "\n", String(repeating: "x", count: 25), "a:\t'[[[[' [[[[\n",
+            "a: \"\\\\\"[[[[\n", "}}}}[[[[\n", "a: '' [[[[\n", "-'[[[[\n", ",\"]]]]\"[[[[\n",
+        ]
+        for text in samples { expectSameCheck(text, limits: limits) }
+        var generator = SplitMix(seed: 7)
+        let alphabet = Array("ab :,-\t\n[]{}'\"\\*é\u{1F600}")
+        for _ in 0..<3_000 {
+            let length = Int(generator.next() % 40)
+            let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            expectSameCheck(text, limits: limits)
+        }
+    }
+
+    private func expectSameCheck(_ text: String, limits: LoadLimits) {
+        let check = limits.scanText(text)
+        let expected = Self.referenceCheck(text, limits: limits)
+        #expect(check.breach?.line == expected?.line, "\(text.debugDescription)")
+        #expect(check.breach?.reason == expected?.reason, "\(text.debugDescription)")
+        if check.breach == nil { #expect(check.hasAsterisk == text.utf8.contains(UInt8(ascii: "*"))) }
+    }
+
+    /// The general scan: one byte at a time, every byte through the full state machine.
+    private static func referenceCheck(_ text: String, limits: LoadLimits) -> (line: Int, reason: String)? {
+        var depth = 0
+        var line = 1
+        var lineStart = 0
+        var offset = 0
+        var quote: UInt8? = nil
+        var escaped = false
+        var previous = UInt8(ascii: "\n")
+        for byte in text.utf8 {
+            offset += 1
+            defer { previous = byte }
+            if byte == UInt8(ascii: "\n") {
+                if offset - lineStart > limits.maxLineBytes {
+                    return (line, "line is \(offset - lineStart) bytes, over the limit of \(limits.maxLineBytes)")
+                }
+                line += 1
+                lineStart = offset
+                quote = nil
+                continue
+            }
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if open == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == open {
+                    quote = nil
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                if "\n \t[{,:-".utf8.contains(previous) { quote = byte }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > limits.maxNestingDepth { return (line, "nesting deeper than \(limits.maxNestingDepth) levels") }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+            default:
+                break
+            }
+        }
+        if offset - lineStart > limits.maxLineBytes {
+            return (line, "line is \(offset - lineStart) bytes, over the limit of \(limits.maxLineBytes)")
+        }
+        return nil
+    }
+
+    @Test func cachedEntriesMatchLookupsInTheYamsMapping() throws {
+        let yaml = """
+            a: 1
+            ? [k1, k2]
+            : list-key
+            ? {m: n}
+            : map-key
+            b:
+              c: &x {d: [1, [2, {g: h}]]}
+              s: [{t: u}, v]
+              e: *x
+              "quoted key": q
+            'f': |
+              block
+            """
+        let node = try #require(try Yams.compose(yaml: yaml))
+        for shift in [nil, DocumentNode.Shift(lines: 3, firstLineColumns: 7, allColumns: 2)] {
+            let root = DocumentNode(node: node, file: "f.yaml", path: "", shift: shift)
+            try expectSameAsYams(root, node: node, shift: shift)
+        }
+    }
+
+    /// Walks every mapping, comparing each entry, child and key location with the Yams mapping read directly.
+    private func expectSameAsYams(_ document: DocumentNode, node: Node, shift: DocumentNode.Shift?) throws {
+        func located(_ mark: Mark?) -> NHIAudit.SourceLocation {
+            let line = mark?.line ?? 1
+            let column = mark?.column ?? 1
+            guard let shift else { return NHIAudit.SourceLocation(file: "f.yaml", line: line, column: column) }
+            return NHIAudit.SourceLocation(
+                file: "f.yaml", line: line + shift.lines,
+                column: (line == 1 ? column + shift.firstLineColumns : column) + shift.allColumns)
+        }
+        switch node {
+        case .mapping(let mapping):
+            let pairs = Array(mapping)
+            let scalarPairs = pairs.filter { $0.key.scalar != nil }
+            #expect(document.keyTexts == scalarPairs.map { $0.key.scalar!.string })
+            let entries = document.entries
+            #expect(entries.count == scalarPairs.count)
+            for (entry, pair) in zip(entries, scalarPairs) {
+                #expect(entry.key == pair.key.scalar!.string)
+                #expect(entry.keyLocation == located(pair.key.mark))
+                #expect(entry.value.node == pair.value)
+                let child = try #require(document.child(entry.key))
+                #expect(child.node == mapping[entry.key])
+                #expect(child.keyLocation == located(pair.key.mark))
+                #expect(child.anchor == located(pair.key.mark))
+                #expect(child.location == located(pair.value.mark))
+                #expect(child.path == DocumentNode.join(document.path, entry.key))
+                try expectSameAsYams(child, node: pair.value, shift: shift)
+                // Looked up again, the member's cache is shared: the answers must not change.
+                try expectSameAsYams(try #require(document.child(entry.key)), node: pair.value, shift: shift)
+            }
+            #expect(document.items.isEmpty)
+            #expect(document.child("absent") == nil)
+        case .sequence:
+            let values = Array(node.sequence!)
+            #expect(document.items.count == values.count)
+            #expect(document.keyTexts.isEmpty && document.entries.isEmpty && document.child("0") == nil)
+            for (index, (item, value)) in zip(document.items, values).enumerated() {
+                #expect(item.node == value)
+                #expect(item.path == "\(document.path)[\(index)]")
+                #expect(item.keyLocation == nil)
+                #expect(item.anchor == located(value.mark))
+                try expectSameAsYams(item, node: value, shift: shift)
+            }
+        case .scalar, .alias:
+            #expect(document.keyTexts.isEmpty && document.entries.isEmpty && document.child("a") == nil)
+        }
+    }
+}
