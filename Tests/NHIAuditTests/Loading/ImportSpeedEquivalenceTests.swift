@@ -154,4 +154,42 @@ import Yams
             #expect(document.keyTexts.isEmpty && document.entries.isEmpty && document.child("a") == nil)
         }
     }
+
+    @Test func keywordScanMatchesTheByteLoop() {
+        var generator = SplitMix(seed: 11)
+        // Pieces of the keywords, so that whole keywords, near misses and keywords at either end occur often.
+        let pieces = ["data", "dat", "resource", "resourc", "d", " ", "{", "\n", "\t", "é", "x", "a"]
+        for _ in 0..<3_000 {
+            let count = Int(generator.next() % 8)
+            let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            #expect(TextScan.mayMatch(text, keyword: "resource") == Self.referenceMayMatch(text, "resource", nil))
+            #expect(TextScan.mayMatch(text, keyword: "data", orFollowedBy: UInt8(ascii: "{"))
+                == Self.referenceMayMatch(text, "data", UInt8(ascii: "{")), "\(text.debugDescription)")
+        }
+        #expect(TextScan.mayMatch("data {", keyword: "data") && !TextScan.mayMatch("data", keyword: "data"))
+    }
+
+    private static func referenceMayMatch(_ text: String, _ keyword: String, _ next: UInt8?) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(keyword.utf8)
+        guard haystack.count > needle.count else { return false }
+        for index in 0..<(haystack.count - needle.count) where Array(haystack[index..<(index + needle.count)]) == needle {
+            let following = haystack[index + needle.count]
+            if (0x09...0x0D).contains(following) || following == 0x20 || following >= 0x80 || following == next { return true }
+        }
+        return false
+    }
+
+    @Test func linesThatCannotStartATokenAreNoJWT() {
+        let lines = [
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", "  Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln",
+            "\teyJ", "apiVersion: v1", "Bearer  eyJa.b.c", "eyJ\u{301}.a.b", " eyJa.b.c  ", "bearer eyJa.b.c", "",
+            "Bearer ", "ey", "{\"a\": 1}",
+        ]
+        for line in lines {
+            let general = JWTSampleImporter.token(in: line[...]).map { JWTSampleImporter.isCompactJWT($0.0) } ?? false
+            if !JWTSampleImporter.mayStartToken(line[...]) { #expect(!general, "\(line.debugDescription)") }
+        }
+        #expect(JWTSampleImporter.mayStartToken("  Bearer eyJx"))
+    }
 }
