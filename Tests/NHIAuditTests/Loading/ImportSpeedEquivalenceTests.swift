@@ -192,4 +192,17 @@ import Yams
         }
         #expect(JWTSampleImporter.mayStartToken("  Bearer eyJx"))
     }
+
+    @Test func filesReportingNoSizeAreReadInChunksAsFoundationReadsThem() throws {
+        // /proc files report size 0, so every byte comes through the chunked read after the sized one.
+        let version = try #require(FileReading.contents(atPath: "/proc/version"))
+        #expect(!version.isEmpty && version == FileManager.default.contents(atPath: "/proc/version"))
+        let status = try #require(FileReading.contents(atPath: "/proc/self/status"))
+        #expect(String(decoding: status, as: UTF8.self).hasPrefix("Name:"))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-read-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try bytes.write(to: url)
+        #expect(FileReading.contents(atPath: url.path) == bytes)
+    }
 }
