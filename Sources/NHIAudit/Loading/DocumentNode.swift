@@ -5,14 +5,16 @@ public struct DocumentNode {
     public let node: Node
     public let file: String
     /// Where the key that holds this node is written (nil for the root and list items).
-    public let keyLocation: SourceLocation?
+    public var keyLocation: SourceLocation? { keyMark.map { locate($0) } }
     /// Moves marks of text embedded in another file (JSON inside a YAML string) to the file's lines.
     public let shift: Shift?
+    /// Kept as a mark, not a location: a location holds the file name, one more reference to count per copy.
+    private let keyMark: Mark?
     /// The path is built only when asked for: most children are looked up for their value alone.
     private let parentPath: String
     private let step: Step
-    /// A mapping's key texts and path, built once on the first lookup (nil for other nodes).
-    private let keys: MappingKeys?
+    /// A mapping's or sequence's members and path, read once on the first lookup (nil for other nodes).
+    private let members: Members?
 
     private enum Step {
         case whole
@@ -20,11 +22,24 @@ public struct DocumentNode {
         case item(Int)
     }
 
-    /// Key texts of a mapping in order (nil for a key that is not a scalar). Importers look up a dozen keys in
-    /// the same mapping; comparing texts here spares copying every key and value node per lookup.
-    private final class MappingKeys {
-        private var texts: [String?]?
+    /// A mapping's or sequence's members read out of Yams once: key texts (nil for a key that is not a scalar;
+    /// none in a sequence), key marks, values, and the members' own caches, so a node looked up again (`metadata`
+    /// for each label) is not read again. Yams' `mapping[index]` copies the key and value nodes on every call,
+    /// and importers look up a dozen keys in the same mapping.
+    private final class Members {
+        private var read = false
+        private(set) var texts: [String?] = []
+        private(set) var keyMarks: [Mark?] = []
+        private(set) var values: [Node] = []
+        private var nested: [Members?] = []
         private var path: String?
+
+        static func make(for node: Node) -> Members? {
+            switch node {
+            case .mapping, .sequence: return Members()
+            case .scalar, .alias: return nil
+            }
+        }
 
         func path(_ build: () -> String) -> String {
             if let path { return path }
@@ -33,16 +48,41 @@ public struct DocumentNode {
             return built
         }
 
-        func texts(of node: Node) -> [String?] {
-            if let texts { return texts }
-            var read: [String?] = []
-            if case .mapping(let mapping) = node {
-                read.reserveCapacity(mapping.count)
+        func load(_ node: Node) {
+            guard !read else { return }
+            read = true
+            switch node {
+            case .mapping(let mapping):
+                texts.reserveCapacity(mapping.count)
+                keyMarks.reserveCapacity(mapping.count)
+                values.reserveCapacity(mapping.count)
                 // By index: Yams' `Node.Mapping.makeIterator()` copies every pair into a new array.
-                for index in mapping.indices { read.append(mapping[index].key.scalar?.string) }
+                for index in mapping.indices {
+                    let (key, value) = mapping[index]
+                    if case .scalar(let scalar) = key {
+                        texts.append(scalar.string)
+                        keyMarks.append(scalar.mark)
+                    } else {
+                        texts.append(nil)
+                        keyMarks.append(DocumentNode.mark(of: key))
+                    }
+                    values.append(value)
+                }
+            case .sequence(let sequence):
+                values.reserveCapacity(sequence.count)
+                for index in sequence.indices { values.append(sequence[index]) }
+            case .scalar, .alias:
+                break
             }
-            texts = read
-            return read
+            nested = Array(repeating: nil, count: values.count)
+        }
+
+        /// The cache of the member at `position`, made on first use and kept for the next lookup.
+        func members(at position: Int) -> Members? {
+            if let cached = nested[position] { return cached }
+            let made = Members.make(for: values[position])
+            nested[position] = made
+            return made
         }
     }
 
@@ -60,18 +100,22 @@ public struct DocumentNode {
         }
     }
 
-    public init(node: Node, file: String, path: String, keyLocation: SourceLocation? = nil, shift: Shift? = nil) {
-        self.init(node: node, file: file, parentPath: path, step: .whole, keyLocation: keyLocation, shift: shift)
+    public init(node: Node, file: String, path: String, shift: Shift? = nil) {
+        self.init(
+            node: node, file: file, parentPath: path, step: .whole, keyMark: nil, shift: shift,
+            members: Members.make(for: node))
     }
 
-    private init(node: Node, file: String, parentPath: String, step: Step, keyLocation: SourceLocation?, shift: Shift?) {
+    private init(
+        node: Node, file: String, parentPath: String, step: Step, keyMark: Mark?, shift: Shift?, members: Members?
+    ) {
         self.node = node
         self.file = file
         self.parentPath = parentPath
         self.step = step
-        self.keyLocation = keyLocation
+        self.keyMark = keyMark
         self.shift = shift
-        if case .mapping = node { keys = MappingKeys() } else { keys = nil }
+        self.members = members
     }
 
     /// Field path from the document root, e.g. `spec.tokens.maxTTL` or `spec.audiences[1]`.
@@ -87,7 +131,9 @@ public struct DocumentNode {
 
     // Yams' accessors (`node.mark`, `node.scalar`, `node.mapping`) are opaque calls that copy the whole payload,
     // weak anchor reference included; matching the cases here reads only what is needed.
-    private var mark: Mark? {
+    private var mark: Mark? { Self.mark(of: node) }
+
+    private static func mark(of node: Node) -> Mark? {
         switch node {
         case .scalar(let scalar): return scalar.mark
         case .mapping(let mapping): return mapping.mark
@@ -97,7 +143,7 @@ public struct DocumentNode {
     }
 
     /// Where to point when a field inside this node is absent: the key that opens it, else the node.
-    public var anchor: SourceLocation { keyLocation ?? location }
+    public var anchor: SourceLocation { locate(keyMark ?? mark) }
 
     private func locate(_ mark: Mark?) -> SourceLocation {
         let line = mark?.line ?? 1
@@ -135,18 +181,26 @@ public struct DocumentNode {
         return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
     }
 
-    // Yams' `Node.Mapping.makeIterator()` copies every pair into a new array, so mappings are walked by index.
     public func child(_ key: String) -> DocumentNode? {
-        guard let keys, let position = keys.texts(of: node).firstIndex(where: { $0 == key }),
-            case .mapping(let mapping) = node
-        else { return nil }
-        let (keyNode, value) = mapping[mapping.startIndex + position]
-        return DocumentNode(
-            node: value, file: file, parentPath: keys.path { path }, step: .key(key), keyLocation: locate(keyNode.mark), shift: shift)
+        guard let members else { return nil }
+        members.load(node)
+        guard let position = members.texts.firstIndex(where: { $0 == key }) else { return nil }
+        return member(at: position, of: members, parentPath: members.path { path }, step: .key(key))
+    }
+
+    private func member(at position: Int, of members: Members, parentPath: String, step: Step) -> DocumentNode {
+        DocumentNode(
+            node: members.values[position], file: file, parentPath: parentPath, step: step,
+            keyMark: members.keyMarks.isEmpty ? nil : members.keyMarks[position], shift: shift,
+            members: members.members(at: position))
     }
 
     /// The mapping's keys that are scalars, in document order, without building a node per entry.
-    public var keyTexts: [String] { keys?.texts(of: node).compactMap { $0 } ?? [] }
+    public var keyTexts: [String] {
+        guard let members else { return [] }
+        members.load(node)
+        return members.texts.compactMap { $0 }
+    }
 
     /// Follows a dotted path of mapping keys.
     public func descendant(_ keys: String...) -> DocumentNode? {
@@ -159,27 +213,25 @@ public struct DocumentNode {
 
     /// Mapping entries in document order (keys that are not scalars are skipped: no format here uses them).
     public var entries: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] {
-        guard case .mapping(let mapping) = node else { return [] }
-        let parentPath = path
-        return mapping.indices.compactMap { index in
-            let (keyNode, value) = mapping[index]
-            guard let key = keyNode.scalar?.string else { return nil }
-            let keyLocation = locate(keyNode.mark)
-            return (
-                key, keyLocation,
-                DocumentNode(
-                    node: value, file: file, parentPath: parentPath, step: .key(key), keyLocation: keyLocation,
-                    shift: shift)
-            )
+        guard let members else { return [] }
+        members.load(node)
+        let parentPath = members.path { path }
+        var entries: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] = []
+        entries.reserveCapacity(members.texts.count)
+        for position in members.texts.indices {  // none for a sequence
+            guard let key = members.texts[position] else { continue }
+            entries.append(
+                (key, locate(members.keyMarks[position]),
+                 member(at: position, of: members, parentPath: parentPath, step: .key(key))))
         }
+        return entries
     }
 
     public var items: [DocumentNode] {
-        guard case .sequence(let sequence) = node else { return [] }
-        let parentPath = path
-        return sequence.enumerated().map { index, item in
-            DocumentNode(node: item, file: file, parentPath: parentPath, step: .item(index), keyLocation: nil, shift: shift)
-        }
+        guard isSequence, let members else { return [] }
+        members.load(node)
+        let parentPath = members.path { path }
+        return members.values.indices.map { member(at: $0, of: members, parentPath: parentPath, step: .item($0)) }
     }
 
     static func join(_ path: String, _ key: String) -> String {

@@ -51,8 +51,9 @@ public struct EstateLoader: Sendable {
         let loadedParts = ParallelMap.map(parts) { range in
             TextInterner.$current.withValue(TextInterner()) {
                 var part = Loaded()
+                let yaml = YAMLParserSetup()
                 for index in range {
-                    let result = loadFile(path: selected[index])
+                    let result = loadFile(path: selected[index], yaml: yaml)
                     part.estate.merge(result.estate)
                     part.inputs.append(result.record)
                     part.diagnostics.append(contentsOf: result.diagnostics)
@@ -78,7 +79,9 @@ public struct EstateLoader: Sendable {
         public var diagnostics: [InputDiagnostic]
     }
 
-    public func loadFile(path: String) -> FileResult {
+    public func loadFile(path: String) -> FileResult { loadFile(path: path, yaml: YAMLParserSetup()) }
+
+    func loadFile(path: String, yaml: YAMLParserSetup) -> FileResult {
         switch FileReading.contents(atPath: path, maxBytes: limits.maxFileBytes) {
         case .tooLarge(let bytes):
             let reason = "file is \(bytes) bytes, over the limit of \(limits.maxFileBytes); not read"
@@ -95,12 +98,14 @@ public struct EstateLoader: Sendable {
                     notes: [reason]),
                 estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
         case .contents(let data):
-            return loadFile(path: path, data: data)
+            return loadFile(path: path, data: data, yaml: yaml)
         }
     }
 
     /// Imports one file's bytes. Public so tests and examples can load in-memory snippets.
-    public func loadFile(path: String, data: Data) -> FileResult {
+    public func loadFile(path: String, data: Data) -> FileResult { loadFile(path: path, data: data, yaml: YAMLParserSetup()) }
+
+    func loadFile(path: String, data: Data, yaml: YAMLParserSetup) -> FileResult {
         let hash = Hex.string(SHA256.hash(data: data))
         var record = InputRecord(
             path: path, sha256: hash, bytes: data.count, format: "unrecognized", status: .notAssessed, entities: 0,
@@ -115,7 +120,8 @@ public struct EstateLoader: Sendable {
         case .success(let decoded):
             text = decoded
         }
-        if let breach = limits.checkText(text) {
+        let check = limits.scanText(text)
+        if let breach = check.breach {
             record.notes.append(breach.reason)
             return FileResult(
                 record: record, estate: Estate(),
@@ -128,7 +134,7 @@ public struct EstateLoader: Sendable {
             importer.importText(source, into: sink)
             formats.append(importer.format)
         } else {
-            formats = importDocuments(source, into: sink, record: &record)
+            formats = importDocuments(source, into: sink, record: &record, hasAsterisk: check.hasAsterisk, yaml: yaml)
         }
         let entityCount = sink.estate.allEntities.count + sink.estate.waivers.count
         record.entities = entityCount
@@ -154,18 +160,20 @@ public struct EstateLoader: Sendable {
     }
 
     /// Parses YAML/JSON documents and hands each to the first importer that recognises it.
-    private func importDocuments(_ source: SourceText, into sink: ImportSink, record: inout InputRecord) -> [String] {
+    private func importDocuments(
+        _ source: SourceText, into sink: ImportSink, record: inout InputRecord, hasAsterisk: Bool,
+        yaml: YAMLParserSetup
+    ) -> [String] {
         var formats: [String] = []
         var documentIndex = 0
         let looksStructured = ["yaml", "yml", "json"].contains(source.fileExtension)
         var unrecognizedDocuments: [String] = []
         // Without an alias (`*name`) a document has at most about one node per byte of text, so only a file with
         // an alias, or of more bytes than half the node limit, can breach the expansion limit: skip the walk.
-        let mayExceedExpansion = source.text.utf8.count > limits.maxExpandedNodes / 2
-            || source.text.utf8.contains(UInt8(ascii: "*"))
+        let mayExceedExpansion = source.text.utf8.count > limits.maxExpandedNodes / 2 || hasAsterisk
         do {
             // YamlSequence swallows a parse error and ends early; rethrow it so no document is silently lost.
-            var documents = try Yams.compose_all(yaml: source.text, .basic, .default, .utf8)
+            var documents = try Yams.compose_all(yaml: source.text, yaml.resolver, yaml.constructor, .utf8)
             while let node = documents.next() {
                 documentIndex += 1
                 let document = DocumentNode(node: node, file: source.path, path: "")

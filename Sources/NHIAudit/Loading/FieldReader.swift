@@ -7,7 +7,8 @@ public final class FieldReader {
     public let anchor: SourceLocation
     public let path: String
     public let sink: DiagnosticSink
-    private var knownKeys: Set<String> = []
+    /// In the order asked; an array, as a reader is asked a few keys and hashing each cost more than comparing.
+    private var knownKeys: [String] = []
 
     public init(_ node: DocumentNode?, path: String, anchor: SourceLocation, sink: DiagnosticSink) {
         self.node = node
@@ -20,12 +21,12 @@ public final class FieldReader {
     }
 
     public func nested(_ key: String) -> FieldReader {
-        knownKeys.insert(key)
+        knownKeys.append(key)
         return FieldReader(node?.child(key), path: fieldPath(key), anchor: anchor, sink: sink)
     }
 
     public func raw(_ key: String) -> DocumentNode? {
-        knownKeys.insert(key)
+        knownKeys.append(key)
         return node?.child(key)
     }
 
@@ -87,7 +88,7 @@ public final class FieldReader {
 
     /// A list of text items; a single scalar is accepted as a one-item list.
     public func stringList(_ key: String) -> ListField {
-        knownKeys.insert(key)
+        knownKeys.append(key)
         let fieldPath = fieldPath(key)
         guard let child = node?.child(key), !child.isNull else { return .absent(fieldPath, at: anchor) }
         if child.scalar != nil {
@@ -134,7 +135,7 @@ public final class FieldReader {
     }
 
     private func read<V>(_ key: String, _ convert: (DocumentNode) -> Result<V, ReadError>) -> Field<V> {
-        knownKeys.insert(key)
+        knownKeys.append(key)
         let fieldPath = fieldPath(key)
         guard let child = node?.child(key), !child.isNull else { return .absent(fieldPath, at: anchor) }
         let text = TextInterner.intern(child.scalar)

@@ -43,12 +43,15 @@ public enum FileReading {
         }
         guard ok else { return .unreadable }
         if filled < data.count { data.removeSubrange(filled...) }
-        // A file that grew while being read (or a pseudo-file reporting size 0): read the rest in chunks.
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(descriptor, &chunk, chunk.count)
-            if count <= 0 { break }
-            data.append(contentsOf: chunk[0..<count])
+        // A file that grew while being read (or a pseudo-file reporting size 0): read the rest in chunks. The
+        // buffer is left uninitialized: almost every file ends at once, and zeroing 64 KB per file cost more.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65_536) { chunk in
+            guard let start = chunk.baseAddress else { return }
+            while true {
+                let count = read(descriptor, start, chunk.count)
+                if count <= 0 { break }
+                data.append(start, count: count)
+            }
         }
         return .contents(data)
     }

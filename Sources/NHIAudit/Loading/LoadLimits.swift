@@ -20,46 +20,77 @@ public struct LoadLimits: Sendable {
 
     public static let standard = LoadLimits()
 
+    /// What one pass over the raw text found: the first breach, and whether an alias (`*name`) may be present.
+    struct TextCheck {
+        var breach: (line: Int, reason: String)?
+        /// Any `*` byte: without one a document cannot use an alias, so the expansion walk can be skipped.
+        var hasAsterisk: Bool
+    }
+
     /// Checks the raw text before it reaches the parser. Returns the line and reason of the first breach.
     /// Brackets inside quoted scalars are not structure; a quote only opens where YAML lets a quoted
     /// scalar start (line start, after space or `[{,:`), and quote state ends with the line, so a stray
     /// apostrophe cannot hide nesting (over-counting only risks a false INP-001, never a crash).
-    func checkText(_ text: String) -> (line: Int, reason: String)? {
+    func checkText(_ text: String) -> (line: Int, reason: String)? { scanText(text).breach }
+
+    func scanText(_ text: String) -> TextCheck {
+        var text = text
+        return text.withUTF8(scan)
+    }
+
+    /// Runs on every byte read: bytes above `'` other than brackets, `\` and `*` (most of any file) change no
+    /// state, so they are passed over before any other test.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> TextCheck {
         var depth = 0
         var line = 1
         var lineStart = 0
-        var offset = 0
-        var quote: UInt8? = nil
+        var quote: UInt8 = 0  // 0: outside quotes
         var escaped = false
-        var previous = UInt8(ascii: "\n")
-        for byte in text.utf8 {
+        var hasAsterisk = false
+        var offset = 0  // bytes consumed, the current one included
+        while offset < bytes.count {
+            let byte = bytes[offset]
             offset += 1
-            defer { previous = byte }
+            if byte > UInt8(ascii: "'") {
+                switch byte {
+                case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\\"),
+                    UInt8(ascii: "*"):
+                    break
+                default:
+                    if quote != 0 { escaped = false }
+                    continue
+                }
+                if byte == UInt8(ascii: "*") { hasAsterisk = true }
+            }
             if byte == UInt8(ascii: "\n") {
                 if offset - lineStart > maxLineBytes {
-                    return (line, "line is \(offset - lineStart) bytes, over the limit of \(maxLineBytes)")
+                    return TextCheck(
+                        breach: (line, "line is \(offset - lineStart) bytes, over the limit of \(maxLineBytes)"),
+                        hasAsterisk: hasAsterisk)
                 }
                 line += 1
                 lineStart = offset
-                quote = nil
+                quote = 0
                 continue
             }
-            if let open = quote {
+            if quote != 0 {
                 if escaped {
                     escaped = false
-                } else if open == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") {
+                } else if quote == UInt8(ascii: "\"") && byte == UInt8(ascii: "\\") {
                     escaped = true
-                } else if byte == open {
-                    quote = nil
+                } else if byte == quote {
+                    quote = 0
                 }
                 continue
             }
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                if Self.quoteMayOpen(after: previous) { quote = byte }
+                if Self.quoteMayOpen(after: offset >= 2 ? bytes[offset - 2] : UInt8(ascii: "\n")) { quote = byte }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > maxNestingDepth { return (line, "nesting deeper than \(maxNestingDepth) levels") }
+                if depth > maxNestingDepth {
+                    return TextCheck(breach: (line, "nesting deeper than \(maxNestingDepth) levels"), hasAsterisk: hasAsterisk)
+                }
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
             default:
@@ -67,9 +98,11 @@ public struct LoadLimits: Sendable {
             }
         }
         if offset - lineStart > maxLineBytes {
-            return (line, "line is \(offset - lineStart) bytes, over the limit of \(maxLineBytes)")
+            return TextCheck(
+                breach: (line, "line is \(offset - lineStart) bytes, over the limit of \(maxLineBytes)"),
+                hasAsterisk: hasAsterisk)
         }
-        return nil
+        return TextCheck(breach: nil, hasAsterisk: hasAsterisk)
     }
 
     private static func quoteMayOpen(after byte: UInt8) -> Bool {

@@ -24,6 +24,14 @@ public struct JWTSampleImporter: TextImporter {
         return (token, line.distance(from: line.startIndex, to: token.startIndex) + 1)
     }
 
+    /// False when the line's token cannot start with `eyJ` (what `isCompactJWT` requires): most first lines of
+    /// other formats stop here, before `token(in:)` walks the whole line by characters.
+    static func mayStartToken(_ line: Substring) -> Bool {
+        var rest = line.drop { $0 == " " || $0 == "\t" }
+        if rest.hasPrefix("Bearer ") { rest = rest.dropFirst(7) }
+        return rest.hasPrefix("eyJ")
+    }
+
     private static func isContent(_ line: Substring) -> Bool {
         let trimmed = Placeholder.trimmingWhitespace(line)
         return !trimmed.isEmpty && !trimmed.hasPrefix("#")
@@ -39,7 +47,9 @@ public struct JWTSampleImporter: TextImporter {
             let line = rest[..<end]
             if Self.isContent(line) {
                 if source.fileExtension == "jwt" { return true }
-                guard Self.token(in: line).map({ Self.isCompactJWT($0.0) }) ?? false else { return false }
+                guard Self.mayStartToken(line), Self.token(in: line).map({ Self.isCompactJWT($0.0) }) ?? false else {
+                    return false
+                }
                 sawContent = true
             }
             guard end < rest.endIndex else { return sawContent }

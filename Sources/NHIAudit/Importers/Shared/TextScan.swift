@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level pre-checks for text importers. Every input file reaches their `recognizes`, and on Linux one
 /// `NSRegularExpression` search costs more than parsing the file: a file that lacks a pattern's keyword skips it.
 enum TextScan {
@@ -8,9 +10,13 @@ enum TextScan {
         return copy.withUTF8 { haystack in
             let needle = UnsafeBufferPointer(start: keyword.utf8Start, count: keyword.utf8CodeUnitCount)
             guard let first = needle.first, haystack.count > needle.count else { return false }
+            guard let base = haystack.baseAddress else { return false }
+            let end = haystack.count - needle.count  // a match must leave a byte after it
             var index = 0
-            while index < haystack.count - needle.count {
-                if haystack[index] == first, matches(haystack, at: index, needle) {
+            // memchr finds candidate first bytes many at a time; most files hold the first byte rarely.
+            while index < end, let found = memchr(base + index, Int32(first), end - index) {
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if matches(haystack, at: index, needle) {
                     let following = haystack[index + needle.count]
                     if isPossibleWhitespace(following) || following == next { return true }
                 }
