@@ -56,6 +56,18 @@ import Testing
         #expect(subject.first?.severity == .high)
     }
 
+    /// A role read without its backend's config has no issuer: reports said so with a Swift debug dump of the
+    /// trusted issuer (`TrustedIssuer(issuer: NHIAudit.Field<…>`) until the display fell back as Istio's and Envoy's do.
+    @Test func aRoleWithoutItsBackendShowsNoIssuerInEveryFormat() throws {
+        let verifier = try #require(Fixtures.load("vault/role-read.json").estate.verifiers.first)
+        #expect(verifier.trustedIssuers.display == "(no issuer)")
+        let document = Fixtures.evaluate(["vault/role-read.json"])
+        for format in ReportFormats.names {
+            let text = String(decoding: try ReportEstate.render(format, document), as: UTF8.self)
+            #expect(!text.contains("NHIAudit.") && !text.contains("Swift."), "a debug dump in \(format)")
+        }
+    }
+
     @Test func backendConfigAloneIsListedWithAReason() {
         let loaded = Fixtures.load("vault/config-read.json")
         #expect(loaded.estate.allEntities.isEmpty)

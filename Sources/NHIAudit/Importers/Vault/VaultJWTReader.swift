@@ -167,7 +167,8 @@ enum VaultJWTReader {
                      note: "without bound_audiences Vault accepts only tokens that carry no aud claim, unchecked")
             : audiences.map { _ in true }
         var verifier = Verifier(
-            metadata: metadata, trustedIssuers: .known([trusted], path: "backend", at: anchor, display: provider.display),
+            metadata: metadata,
+            trustedIssuers: .known([trusted], path: "backend", at: anchor, display: provider.display ?? "(no issuer)"),
             algorithms: backend?.algorithms ?? .absent("backend.jwt_supported_algs", at: anchor),
             validates: .init(
                 signature: vaultAlways("signature"),
