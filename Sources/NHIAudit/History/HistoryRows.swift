@@ -22,7 +22,7 @@ struct HistoryRow {
 /// `Fingerprint.of` makes 20 lowercase hex digits; the history keeps them as their 10 bytes (a BLOB), held here
 /// as two integers so sorting a run's rows compares integers. Any other fingerprint is kept as TEXT, so nothing
 /// is lost. Byte order equals hex text order.
-struct StoredFingerprint: Equatable, Sendable {
+struct StoredFingerprint: Hashable, Sendable {
     var high: UInt64 = 0
     var low: UInt16 = 0
     /// Set when the fingerprint is not 20 lowercase hex digits.

@@ -108,6 +108,8 @@ extension HistoryStore {
         textOrder.sort { ($0.text, $0.index) < ($1.text, $1.index) }
         let order = textOrder.map(\.index) + hexOrder.map(\.index)
         hexOrder = []
+        // Keyed by the stored bytes, so no result makes its hex string to be looked up.
+        let firstSeen = Dictionary(firstSeen.map { (StoredFingerprint($0.key), $0.value) }) { first, _ in first }
         var packed: [UInt8] = []
         var last: StoredFingerprint?
         for index in order {
@@ -119,7 +121,7 @@ extension HistoryStore {
                 control: document.results[index].control, entity: document.results[index].entity,
                 location: document.results[index].location, message: document.results[index].message,
                 waiver: document.results[index].waiver)
-            let seen = firstSeen.isEmpty ? nil : firstSeen[key.string]
+            let seen = firstSeen.isEmpty ? nil : firstSeen[key]
             // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
             // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
             // finding (a diff from a run before that one to this one can be asked for).
