@@ -100,8 +100,8 @@ public struct Evaluator: Sendable {
             var column: Int32
         }
         precondition(results.count < Int(Int32.max))
-        // Ranks by identity of the shared `ControlFacts`, and a result's file is most often the previous
-        // result's (a control's results come entity by entity): both avoid hashing a string per result.
+        // A result's file is hashed once, to a slot ranked after sorting the distinct names (a run of results in
+        // one file reuses the slot unhashed), and its control is ranked by its shared `ControlFacts`' identity.
         var fileOfResult = [Int32](repeating: 0, count: results.count)
         var files: [String: Int32] = [:]
         var previousFile: (name: String, slot: Int32)? = nil
