@@ -27,12 +27,10 @@ public struct LoadLimits: Sendable {
         var hasAsterisk: Bool
     }
 
-    /// Checks the raw text before it reaches the parser. Returns the line and reason of the first breach.
+    /// Checks the raw text before it reaches the parser: the line and reason of the first breach, if any.
     /// Brackets inside quoted scalars are not structure; a quote only opens where YAML lets a quoted
     /// scalar start (line start, after space or `[{,:`), and quote state ends with the line, so a stray
     /// apostrophe cannot hide nesting (over-counting only risks a false INP-001, never a crash).
-    func checkText(_ text: String) -> (line: Int, reason: String)? { scanText(text).breach }
-
     func scanText(_ text: String) -> TextCheck {
         var text = text
         return text.withUTF8(scan)
