@@ -78,27 +78,29 @@ struct Benchmark {
             }
         }
         report("parse (YAML only)", parse, files: files.count, megabytes: megabytes)
-        print(pad("floor (read + parse)") + String(format: " %7.3f s", read + parse))
+        print(pad("floor (read + parse)") + String(format: " %7.3f s", read.wall + parse.wall) + cpu(read.cpu + parse.cpu))
         let (loaded, load) = timed { EstateLoader().load(paths: [directory.path]) }
         report("load (read+parse+import)", load, files: files.count, megabytes: megabytes)
         let catalog = try Catalog.load(from: home.appendingPathComponent("mappings"))
         var document: ResultDocument
-        let evaluate: Double
+        let evaluate: Timing
         (document, evaluate) = timed { Evaluator(catalog: catalog).evaluate(loaded, clock: ReportClock(epochSeconds: 1_795_000_000)) }
-        print(pad("evaluate") + String(format: " %7.3f s  %10.0f results/s (%d results, %d entities)", evaluate,
-                     Double(document.results.count) / evaluate, document.results.count, loaded.estate.allEntities.count))
+        print(pad("evaluate") + String(format: " %7.3f s  %10.0f results/s (%d results, %d entities)", evaluate.wall,
+                     Double(document.results.count) / evaluate.wall, document.results.count, loaded.estate.allEntities.count)
+              + cpu(evaluate.cpu))
         let resources = ReportResources(templates: home.appendingPathComponent("templates"))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-render")
         for renderer in ReportFormats.all {
             // Streamed to a file, as a scan writes it (one format at a time here; a scan writes them in parallel).
             let url = out.appendingPathComponent(renderer.fileName)
-            let (_, seconds) = try timed {
+            let (_, time) = try timed {
                 let file = try PendingReportFile(url)
                 try file.write { try renderer.write(document, resources: resources, to: $0) }
                 try file.commit()
             }
             let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            print(pad("render \(renderer.format)") + String(format: " %7.3f s  %8.1f MB", seconds, Double(bytes) / 1_048_576))
+            print(pad("render \(renderer.format)") + String(format: " %7.3f s  %8.1f MB", time.wall, Double(bytes) / 1_048_576)
+                  + cpu(time.cpu))
         }
         try historyPhases(&document)
     }
@@ -111,22 +113,19 @@ struct Benchmark {
         for file in HistoryStore.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
         var size = 0
         for phase in ["history record (fresh)", "history record (2nd run)"] {
-            let (seconds, cpu) = try recordOnce(&document, at: path)
+            let time = try recordOnce(&document, at: path)
             let grown = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) - size
             size += grown
-            print(pad(phase) + String(format: " %7.3f s  %8.1f MB database growth (%.3f s CPU)",
-                                      seconds, Double(grown) / 1_048_576, cpu))
+            print(pad(phase) + String(format: " %7.3f s  %8.1f MB database growth", time.wall, Double(grown) / 1_048_576)
+                  + cpu(time.cpu))
         }
         for file in HistoryStore.files(at: path) { try? FileManager.default.removeItem(atPath: file) }
     }
 
-    /// Wall and CPU seconds (the rows are inserted on a thread of their own, so the process's CPU time, with
-    /// nothing else running). Its own function so the store (and its connection) is gone when it returns.
-    static func recordOnce(_ document: inout ResultDocument, at path: String) throws -> (Double, Double) {
+    /// Its own function so the store (and its connection) is gone when it returns.
+    static func recordOnce(_ document: inout ResultDocument, at path: String) throws -> Timing {
         let store = try HistoryStore.open(at: path)
-        let cpuStart = processCPUSeconds()
-        let seconds = try timed { try store.record(&document, paths: ["corpus"]) }.1
-        return (seconds, processCPUSeconds() - cpuStart)
+        return try timed { try store.record(&document, paths: ["corpus"]) }.1
     }
 
     static func processCPUSeconds() -> Double {
@@ -149,6 +148,7 @@ struct Benchmark {
         ]
         process.environment = ["SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin"]
         process.standardOutput = FileHandle.nullDevice
+        let childrenCPU = childrenCPUSeconds()
         let start = DispatchTime.now()
         try process.run()
         // Peak RSS from the child's own VmHWM, sampled while it runs: getrusage(RUSAGE_CHILDREN) would report
@@ -161,7 +161,8 @@ struct Benchmark {
         process.waitUntilExit()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         print(String(format: "  end-to-end CLI scan (json,xml,html): %.3f s, %.0f files/s, %.1f MB/s, peak RSS %.0f MB (exit %d)",
-                     seconds, Double(files) / seconds, Double(bytes) / 1_048_576 / seconds, Double(peakKilobytes) / 1024, process.terminationStatus))
+                     seconds, Double(files) / seconds, Double(bytes) / 1_048_576 / seconds, Double(peakKilobytes) / 1024, process.terminationStatus)
+              + cpu(childrenCPUSeconds() - childrenCPU))
         return seconds
     }
 
@@ -173,15 +174,35 @@ struct Benchmark {
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 
-    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-        let start = DispatchTime.now()
-        let value = try body()
-        return (value, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+    /// Wall seconds and the process's CPU seconds (user + system, all threads). On a shared 2-core machine the
+    /// CPU figure is the steadier one for comparing builds: wall time moves with the host's load.
+    struct Timing {
+        var wall: Double
+        var cpu: Double
     }
 
-    static func report(_ phase: String, _ seconds: Double, files: Int, megabytes: Double?) {
-        let throughput = megabytes.map { String(format: "  %7.1f MB/s", $0 / seconds) } ?? ""
-        print(pad(phase) + String(format: " %7.3f s  %10.0f files/s", seconds, Double(files) / seconds) + throughput)
+    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Timing) {
+        let cpuStart = processCPUSeconds()
+        let start = DispatchTime.now()
+        let value = try body()
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return (value, Timing(wall: wall, cpu: processCPUSeconds() - cpuStart))
+    }
+
+    /// User + system seconds of the finished child processes (`getrusage(RUSAGE_CHILDREN)`).
+    static func childrenCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    static func cpu(_ seconds: Double) -> String { String(format: "  [%.3f s CPU]", seconds) }
+
+    static func report(_ phase: String, _ time: Timing, files: Int, megabytes: Double?) {
+        let throughput = megabytes.map { String(format: "  %7.1f MB/s", $0 / time.wall) } ?? ""
+        print(pad(phase) + String(format: " %7.3f s  %10.0f files/s", time.wall, Double(files) / time.wall) + throughput
+              + cpu(time.cpu))
     }
 
     /// `String(format: "%-26s")` does not take Swift strings on Linux; pad by hand.
