@@ -134,11 +134,12 @@ extension EntityControl {
             outcomes.reserveCapacity(subjects.count)
             for index in subjects.indices {
                 let metadata = subjects[index].metadata
-                let policy = context.policy(for: metadata)
+                let slot = context.policySlot(for: metadata)
                 outcomes.append(
                     EntityOutcome(
                         entity: EntityRef(kind: Subject.kind, name: metadata.name), anchor: metadata.location,
-                        policy: policy.name, outcome: check(subjects[index], policy: policy, context: context)))
+                        policy: context.policyTable[slot].name,
+                        outcome: check(subjects[index], policy: context.policyTable[slot], context: context)))
             }
             return outcomes
         }

@@ -8,9 +8,11 @@ public final class EvaluationContext: Sendable {
     public let issuersByURL: [String: [Issuer]]
     /// `estate.allEntities`, boxed once: every control over all kinds reads it, and boxing copies each entity.
     public let allEntities: [any Entity]
-    /// Thresholds merged once per policy, not once per entity and control.
-    private let policiesByEnvironment: [String: EffectivePolicy]
-    private let globalPolicy: EffectivePolicy
+    /// Thresholds merged once per policy, not once per entity and control: the global policy (or the
+    /// baseline) first, then each environment's. Controls judging every entity read `policyTable[slot]` in
+    /// place, so the dozen thresholds (two dozen strings) are not copied per entity and control.
+    let policyTable: [EffectivePolicy]
+    private let slotsByEnvironment: [String: Int]
 
     public init(estate: Estate, diagnostics: [InputDiagnostic], today: CalendarDate) {
         self.estate = estate
@@ -30,31 +32,31 @@ public final class EvaluationContext: Sendable {
             if lhsPreferred != rhsPreferred { return lhsPreferred }
             return $0.metadata.location < $1.metadata.location
         }
-        var byEnvironment: [String: EffectivePolicy] = [:]
-        var global: EffectivePolicy?
+        var table: [EffectivePolicy] = [.baseline]
+        var slots: [String: Int] = [:]
+        var hasGlobal = false
         for policy in ordered {
             let environments = policy.environments.knownItems
             if environments.isEmpty {
-                if global == nil { global = EffectivePolicy(policy: policy) }
-            } else {
-                let effective = EffectivePolicy(policy: policy)
-                for environment in environments where byEnvironment[environment] == nil {
-                    byEnvironment[environment] = effective
-                }
+                if !hasGlobal { table[0] = EffectivePolicy(policy: policy) }
+                hasGlobal = true
+            } else if environments.contains(where: { slots[$0] == nil }) {
+                table.append(EffectivePolicy(policy: policy))
+                for environment in environments where slots[environment] == nil { slots[environment] = table.count - 1 }
             }
         }
-        policiesByEnvironment = byEnvironment
-        globalPolicy = global ?? .baseline
+        policyTable = table
+        slotsByEnvironment = slots
+    }
+
+    /// Where `policy(for:)`'s policy sits in `policyTable`.
+    func policySlot(for metadata: EntityMetadata) -> Int {
+        metadata.environment.value.flatMap { slotsByEnvironment[$0] } ?? 0
     }
 
     /// The Policy whose `appliesTo.environments` names the entity's environment, else a Policy without
     /// `appliesTo`, else the built-in baseline.
-    public func policy(for metadata: EntityMetadata) -> EffectivePolicy {
-        if let environment = metadata.environment.value, let policy = policiesByEnvironment[environment] {
-            return policy
-        }
-        return globalPolicy
-    }
+    public func policy(for metadata: EntityMetadata) -> EffectivePolicy { policyTable[policySlot(for: metadata)] }
 
     /// Issuers in the estate whose `iss` matches (trailing slash ignored).
     public func issuers(withURL url: String) -> [Issuer] { issuersByURL[URLMatching.normalizedIssuer(url)] ?? [] }
