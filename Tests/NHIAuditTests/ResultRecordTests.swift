@@ -17,7 +17,13 @@ import Testing
     static let elsewhere = Evidence(at: SourceLocation(file: "b.yaml", line: 9, column: 1), field: "spec.issuer")
 
     @Test func evidenceReadsBackAsWritten() {
-        for evidence in [[], [Self.atLocation], [Self.elsewhere], [Self.atLocation, Self.elsewhere]] {
+        // Every shape the record keeps without an array (no value nor note, a value, a note) and with one.
+        let place = SourceLocation(file: "a.yaml", line: 3, column: 5)
+        let lone = [
+            Evidence(at: place, field: "spec.audiences"), Evidence(at: place, field: "spec.audiences", value: "[x]"),
+            Evidence(at: place, field: "spec.audiences", note: "n"), Self.atLocation,
+        ]
+        for evidence in [[], [Self.elsewhere], [Self.atLocation, Self.elsewhere]] + lone.map({ [$0] }) {
             #expect(Self.result(evidence: evidence).evidence == evidence)
         }
     }

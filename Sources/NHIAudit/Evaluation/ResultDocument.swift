@@ -281,36 +281,39 @@ public struct ResultDocument: Codable, Sendable {
             }
         }
 
-        /// Three results in four have one piece of evidence, at the result's own location: those keep at most its
-        /// value, not an array of it (about 110 bytes less each).
+        /// Most results have one piece of evidence, at the result's own location, with a value or a note (a
+        /// product default's) but not both: those keep that one string, not an array (about 110 bytes less each).
         private enum EvidenceList: Sendable {
             /// One item at the location, without value or note.
             case bare
             /// One item at the location, with this value and no note.
             case value(String)
+            /// One item at the location, with this note and no value.
+            case note(String)
             case items([Evidence])
 
             init(_ evidence: [Evidence], location: Location) {
-                guard evidence.count == 1, evidence[0].note == nil, evidence[0].file == location.file,
-                    evidence[0].line == location.line, evidence[0].column == location.column,
-                    evidence[0].field == location.field
+                guard evidence.count == 1, evidence[0].value == nil || evidence[0].note == nil,
+                    evidence[0].file == location.file, evidence[0].line == location.line,
+                    evidence[0].column == location.column, evidence[0].field == location.field
                 else {
                     self = .items(evidence)
                     return
                 }
-                self = evidence[0].value.map(EvidenceList.value) ?? .bare
+                if let value = evidence[0].value {
+                    self = .value(value)
+                } else {
+                    self = evidence[0].note.map(EvidenceList.note) ?? .bare
+                }
             }
 
             func items(at location: Location) -> [Evidence] {
-                let place: SourceLocation
+                let place = SourceLocation(file: location.file, line: location.line, column: location.column)
                 switch self {
                 case .items(let evidence): return evidence
-                case .bare:
-                    place = SourceLocation(file: location.file, line: location.line, column: location.column)
-                    return [Evidence(at: place, field: location.field)]
-                case .value(let value):
-                    place = SourceLocation(file: location.file, line: location.line, column: location.column)
-                    return [Evidence(at: place, field: location.field, value: value)]
+                case .bare: return [Evidence(at: place, field: location.field)]
+                case .value(let value): return [Evidence(at: place, field: location.field, value: value)]
+                case .note(let note): return [Evidence(at: place, field: location.field, note: note)]
                 }
             }
         }
