@@ -118,13 +118,13 @@ public struct ResultDocument: Codable, Sendable {
         }
         /// The waiver that accepted (or, expired, no longer accepts) this failure.
         public var waiver: WaiverRecord? {
-            get { storage.waiver?.record }
-            set { unique().waiver = newValue.map(WaiverBox.init) }
+            get { storage.annotations?.waiver }
+            set { unique().annotations = Annotations.make(waiver: newValue, firstSeen: firstSeen) }
         }
         /// Date of the earliest recorded run in which this result failed (history on).
         public var firstSeen: String? {
-            get { storage.firstSeen }
-            set { unique().firstSeen = newValue }
+            get { storage.annotations?.firstSeen }
+            set { unique().annotations = Annotations.make(waiver: waiver, firstSeen: newValue) }
         }
         /// Failing now but not in the previous run (history on).
         public var isNew: Bool? {
@@ -160,8 +160,7 @@ public struct ResultDocument: Codable, Sendable {
             storage = Storage(
                 id: storedID, facts: facts, status: status, severity: severity, entity: entity, location: location,
                 message: message, evidence: evidence)
-            storage.waiver = waiver.map(WaiverBox.init)
-            storage.firstSeen = firstSeen
+            storage.annotations = Annotations.make(waiver: waiver, firstSeen: firstSeen)
             storage.isNew = isNew
             storage.inBaseline = inBaseline
         }
@@ -216,7 +215,7 @@ public struct ResultDocument: Codable, Sendable {
         }
 
         /// Mutated only through `unique()`, so a shared box is never written: safe to send. Fields are declared
-        /// small to large so the one-byte ones share a word: a result is about 150 bytes, not 260.
+        /// small to large so the one-byte ones share a word: a result is 153 bytes (an allocation of 160), not 260.
         private final class Storage: @unchecked Sendable {
             var facts: ControlFacts
             /// 10 bytes instead of a 20-character string on the heap.
@@ -233,9 +232,7 @@ public struct ResultDocument: Codable, Sendable {
             var file: String
             var field: String
             var message: String
-            var firstSeen: String?
-            /// Boxed: a waiver is seven strings, and all but a few of hundreds of thousands of results have none.
-            var waiver: WaiverBox?
+            var annotations: Annotations?
             var evidence: EvidenceList
 
             var location: Location {
@@ -275,8 +272,7 @@ public struct ResultDocument: Codable, Sendable {
                 copy.evidence = evidence
                 copy.isNew = isNew
                 copy.inBaseline = inBaseline
-                copy.firstSeen = firstSeen
-                copy.waiver = waiver
+                copy.annotations = annotations
                 return copy
             }
         }
@@ -344,10 +340,21 @@ public struct ResultDocument: Codable, Sendable {
         }
     }
 
-    /// A waiver record behind a reference.
-    final class WaiverBox: Sendable {
-        let record: WaiverRecord
-        init(_ record: WaiverRecord) { self.record = record }
+    /// A result's waiver and first-seen date, which most results lack (a waiver is seven strings; only
+    /// findings have a first-seen date, and only with history): one optional reference instead of 24 bytes in
+    /// each of hundreds of thousands of records.
+    final class Annotations: Sendable {
+        let waiver: WaiverRecord?
+        let firstSeen: String?
+
+        private init(waiver: WaiverRecord?, firstSeen: String?) {
+            self.waiver = waiver
+            self.firstSeen = firstSeen
+        }
+
+        static func make(waiver: WaiverRecord?, firstSeen: String?) -> Annotations? {
+            waiver == nil && firstSeen == nil ? nil : Annotations(waiver: waiver, firstSeen: firstSeen)
+        }
     }
 
     public struct Summary: Codable, Sendable {

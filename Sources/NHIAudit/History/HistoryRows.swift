@@ -26,7 +26,27 @@ struct StoredFingerprint: Hashable, Sendable {
     var high: UInt64 = 0
     var low: UInt16 = 0
     /// Set when the fingerprint is not 20 lowercase hex digits.
-    var text: String?
+    var text: String? {
+        get { textBox?.text }
+        set { textBox = newValue.map(TextBox.init) }
+    }
+    /// Boxed: almost no fingerprint has a text, and every result holds one fingerprint (24 bytes, not 32).
+    private var textBox: TextBox?
+
+    private final class TextBox: Sendable {
+        let text: String
+        init(_ text: String) { self.text = text }
+    }
+
+    static func == (lhs: StoredFingerprint, rhs: StoredFingerprint) -> Bool {
+        lhs.high == rhs.high && lhs.low == rhs.low && lhs.text == rhs.text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(high)
+        hasher.combine(low)
+        hasher.combine(text)
+    }
 
     init(high: UInt64, low: UInt16) {
         self.high = high
