@@ -41,36 +41,9 @@ import Testing
         var document = try HistoryReportFixtures.document()
         let template = try #require(document.results.first { $0.waiver != nil && !$0.evidence.isEmpty })
         document.results = Self.hostile.enumerated().map { offset, text in
-            var result = template
-            result.id = text
-            result.control = offset % 3 == 0 ? template.control : "CTL-" + text
-            result.title = text
-            result.policy = text
-            result.firstSeen = text
-            result.isNew = offset % 2 == 0
-            result.inBaseline = offset % 3 == 0 ? nil : true
+            var result = WriterEquivalence.hostileResult(template, text, offset: offset)
+            if offset % 3 == 0 { result.control = template.control }
             result.entity = EntityRef(kind: EntityKind(text), name: text)
-            result.location.file = text
-            result.location.line = offset % 2 == 0 ? Int.min : offset
-            result.location.column = -offset
-            result.location.field = text
-            result.message = text
-            result.frameworks = [text: [text, "NHI1"], "owasp-nhi-2025": [text, text]]
-            result.evidence = [template.evidence[0], template.evidence[0], template.evidence[0]]
-            result.evidence[0].file = text
-            result.evidence[0].line = Int.max
-            result.evidence[1].column = -1
-            result.evidence[0].field = text
-            result.evidence[0].value = text
-            result.evidence[0].note = nil
-            result.evidence[1].value = nil
-            result.evidence[1].note = text
-            result.evidence[2].value = nil
-            result.evidence[2].note = nil
-            result.waiver?.ticket = text
-            result.waiver?.expires = text
-            result.waiver?.expired = offset % 2 == 0
-            if offset % 5 == 0 { result.waiver = nil }
             return result
         }
         try Self.expectSameBytes(document, "hostile cells")

@@ -59,39 +59,11 @@ import Testing
         let known = try #require(document.results.first { !$0.frameworks.isEmpty })
         let statuses = ResultStatus.allCases
         document.results = hostile.enumerated().flatMap { offset, text in
-            var result = template
-            result.id = text
-            result.control = offset % 3 == 0 ? known.control : "CTL-" + text
-            result.title = text
-            result.policy = text
-            result.firstSeen = text
-            result.isNew = offset % 2 == 0
-            result.inBaseline = offset % 3 == 1
-            result.entity.name = text
-            result.location.file = text
-            result.location.line = offset % 2 == 0 ? Int.min : 0
-            result.location.column = -offset
-            result.location.field = text
-            result.message = text
-            result.frameworks = offset % 3 == 0 ? known.frameworks : [text: [text, "NHI1"], "owasp-nhi-2025": [text]]
-            result.evidence = [template.evidence[0], template.evidence[0], template.evidence[0]]
-            result.evidence[0].file = text
-            result.evidence[0].line = Int.max
-            result.evidence[1].column = 0
-            result.evidence[0].field = text
-            result.evidence[0].value = text
-            result.evidence[1].value = nil
-            result.evidence[1].note = text
-            result.evidence[2].field = ""
-            result.waiver?.name = text
-            result.waiver?.justification = text
-            result.waiver?.owner = text
-            result.waiver?.approvedBy = text
-            result.waiver?.ticket = text
-            result.waiver?.expires = text
-            result.waiver?.source = text + ":3:1"
-            result.waiver?.expired = offset % 2 == 1
-            if offset % 4 == 2 { result.waiver = nil }  // SARIF writes properties with a waiver from their tree
+            var result = WriterEquivalence.hostileResult(template, text, offset: offset)
+            if offset % 3 == 0 {
+                result.control = known.control
+                result.frameworks = known.frameworks
+            }
             return statuses.map { status in
                 var each = result
                 each.status = status

@@ -128,6 +128,50 @@ enum WriterEquivalence {
         Issue.record("\(comment): written \(written.count) bytes, \(name) \(reference.count); first difference: \(first)")
     }
 
+    /// `template` with `text` in every string it has (title, policy, first-seen date, entity, location,
+    /// message, mappings, every waiver field, and three evidence items: value only, note only, neither) and its
+    /// flags and numbers varied by `offset`: the hostile result each writer test feeds both of its paths.
+    /// `template` needs a waiver and evidence.
+    static func hostileResult(_ template: ResultDocument.Result, _ text: String, offset: Int) -> ResultDocument.Result {
+        var result = template
+        result.id = text
+        result.control = "CTL-" + text
+        result.title = text
+        result.policy = text
+        result.firstSeen = text
+        result.isNew = offset % 2 == 0
+        result.inBaseline = offset % 3 == 0 ? nil : offset % 3 == 1
+        result.entity.name = text
+        result.location.file = text
+        result.location.line = offset % 2 == 0 ? Int.min : offset
+        result.location.column = -offset
+        result.location.field = text
+        result.message = text
+        result.frameworks = [text: [text, "NHI1"], "owasp-nhi-2025": [text, text]]
+        result.evidence = [template.evidence[0], template.evidence[0], template.evidence[0]]
+        result.evidence[0].file = text
+        result.evidence[0].line = Int.max
+        result.evidence[0].field = text
+        result.evidence[0].value = text
+        result.evidence[0].note = nil
+        result.evidence[1].column = -1
+        result.evidence[1].value = nil
+        result.evidence[1].note = text
+        result.evidence[2].field = ""
+        result.evidence[2].value = nil
+        result.evidence[2].note = nil
+        result.waiver?.name = text
+        result.waiver?.justification = text
+        result.waiver?.owner = text
+        result.waiver?.approvedBy = text
+        result.waiver?.ticket = text
+        result.waiver?.expires = text
+        result.waiver?.source = text + ":3:1"
+        result.waiver?.expired = offset % 2 == 1
+        if offset % 4 == 2 { result.waiver = nil }
+        return result
+    }
+
     /// The result without any of its optional parts (waiver, policy, history and baseline marks, evidence,
     /// framework mappings).
     static func withoutOptionalParts(_ result: ResultDocument.Result) -> ResultDocument.Result {

@@ -43,38 +43,8 @@ import Testing
     @Test func hostileStringsAreEscapedAsLibxml2EscapesThem() throws {
         var document = try HistoryReportFixtures.document()
         let template = try #require(document.results.first { $0.waiver != nil && !$0.evidence.isEmpty })
-        document.results = Self.hostile.map { text in
-            var result = template
-            result.id = text
-            result.control = "CTL-" + text
-            result.title = text
-            result.policy = text
-            result.firstSeen = text
-            result.entity.name = text
-            result.location.file = text
-            result.location.line = Int.min
-            result.location.field = text
-            result.message = text
-            result.frameworks = [text: [text, "NHI1"], "owasp-nhi-2025": [text]]
-            result.evidence = [template.evidence[0], template.evidence[0], template.evidence[0]]
-            result.evidence[0].file = text
-            result.evidence[0].line = Int.max
-            result.evidence[1].column = 0
-            result.evidence[0].field = text
-            result.evidence[0].value = text
-            result.evidence[0].note = nil
-            result.evidence[1].value = nil
-            result.evidence[1].note = text
-            result.evidence[2].value = nil
-            result.evidence[2].note = nil
-            result.waiver?.name = text
-            result.waiver?.justification = text
-            result.waiver?.owner = text
-            result.waiver?.approvedBy = text
-            result.waiver?.ticket = text
-            result.waiver?.expires = text
-            result.waiver?.source = text
-            return result
+        document.results = Self.hostile.enumerated().map { offset, text in
+            WriterEquivalence.hostileResult(template, text, offset: offset)
         }
         try Self.expectSameBytes(document, "hostile strings")
         document.results = document.results.map(WriterEquivalence.withoutOptionalParts)
