@@ -160,6 +160,8 @@ public struct Evaluator: Sendable {
         let descriptor: ControlDescriptor
         let frameworks: [String: [String]]
         var byPolicy: [String?: ResultDocument.ControlFacts] = [:]
+        /// Most results share the previous one's policy: compared, not hashed.
+        var last: ResultDocument.ControlFacts?
 
         init(_ descriptor: ControlDescriptor) {
             self.descriptor = descriptor
@@ -167,10 +169,11 @@ public struct Evaluator: Sendable {
         }
 
         mutating func facts(policy: String?) -> ResultDocument.ControlFacts {
-            if let facts = byPolicy[policy] { return facts }
-            let facts = ResultDocument.ControlFacts(
+            if let last, last.policy == policy { return last }
+            let facts = byPolicy[policy] ?? ResultDocument.ControlFacts(
                 control: descriptor.id, title: descriptor.title, frameworks: frameworks, policy: policy)
             byPolicy[policy] = facts
+            last = facts
             return facts
         }
     }
