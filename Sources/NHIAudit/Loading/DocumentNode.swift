@@ -1,90 +1,11 @@
 import Yams
 
 /// A YAML or JSON node with the file it came from and its field path, so every value read keeps its location.
+/// A position in a `YAMLTree`: copying one costs two words, and the path is built only when asked for (most
+/// nodes are looked up for their value alone).
 public struct DocumentNode {
-    public let node: Node
-    public let file: String
-    /// Where the key that holds this node is written (nil for the root and list items).
-    public var keyLocation: SourceLocation? { keyMark.map { locate($0) } }
-    /// Moves marks of text embedded in another file (JSON inside a YAML string) to the file's lines.
-    public let shift: Shift?
-    /// Kept as a mark, not a location: a location holds the file name, one more reference to count per copy.
-    private let keyMark: Mark?
-    /// The path is built only when asked for: most children are looked up for their value alone.
-    private let parentPath: String
-    private let step: Step
-    /// A mapping's or sequence's members and path, read once on the first lookup (nil for other nodes).
-    private let members: Members?
-
-    private enum Step {
-        case whole
-        case key(String)
-        case item(Int)
-    }
-
-    /// A mapping's or sequence's members read out of Yams once: key texts (nil for a key that is not a scalar;
-    /// none in a sequence), key marks, values, and the members' own caches, so a node looked up again (`metadata`
-    /// for each label) is not read again. Yams' `mapping[index]` copies the key and value nodes on every call,
-    /// and importers look up a dozen keys in the same mapping.
-    private final class Members {
-        private var read = false
-        private(set) var texts: [String?] = []
-        private(set) var keyMarks: [Mark?] = []
-        private(set) var values: [Node] = []
-        private var nested: [Members?] = []
-        private var path: String?
-
-        static func make(for node: Node) -> Members? {
-            switch node {
-            case .mapping, .sequence: return Members()
-            case .scalar, .alias: return nil
-            }
-        }
-
-        func path(_ build: () -> String) -> String {
-            if let path { return path }
-            let built = build()
-            path = built
-            return built
-        }
-
-        func load(_ node: Node) {
-            guard !read else { return }
-            read = true
-            switch node {
-            case .mapping(let mapping):
-                texts.reserveCapacity(mapping.count)
-                keyMarks.reserveCapacity(mapping.count)
-                values.reserveCapacity(mapping.count)
-                // By index: Yams' `Node.Mapping.makeIterator()` copies every pair into a new array.
-                for index in mapping.indices {
-                    let (key, value) = mapping[index]
-                    if case .scalar(let scalar) = key {
-                        texts.append(scalar.string)
-                        keyMarks.append(scalar.mark)
-                    } else {
-                        texts.append(nil)
-                        keyMarks.append(DocumentNode.mark(of: key))
-                    }
-                    values.append(value)
-                }
-            case .sequence(let sequence):
-                values.reserveCapacity(sequence.count)
-                for index in sequence.indices { values.append(sequence[index]) }
-            case .scalar, .alias:
-                break
-            }
-            nested = Array(repeating: nil, count: values.count)
-        }
-
-        /// The cache of the member at `position`, made on first use and kept for the next lookup.
-        func members(at position: Int) -> Members? {
-            if let cached = nested[position] { return cached }
-            let made = Members.make(for: values[position])
-            nested[position] = made
-            return made
-        }
-    }
+    let tree: YAMLTree
+    let index: Int32
 
     public struct Shift: Sendable {
         public var lines: Int
@@ -100,106 +21,77 @@ public struct DocumentNode {
         }
     }
 
-    public init(node: Node, file: String, path: String, shift: Shift? = nil) {
-        self.init(
-            node: node, file: file, parentPath: path, step: .whole, keyMark: nil, shift: shift,
-            members: Members.make(for: node))
+    init(tree: YAMLTree, index: Int32) {
+        self.tree = tree
+        self.index = index
     }
 
-    private init(
-        node: Node, file: String, parentPath: String, step: Step, keyMark: Mark?, shift: Shift?, members: Members?
-    ) {
-        self.node = node
-        self.file = file
-        self.parentPath = parentPath
-        self.step = step
-        self.keyMark = keyMark
-        self.shift = shift
-        self.members = members
+    /// The document's root.
+    init(tree: YAMLTree) { self.init(tree: tree, index: tree.root) }
+
+    /// A document parsed by Yams (embedded text, tests); nil past the expansion limit.
+    public init?(node: Node, file: String, path: String, shift: Shift? = nil) {
+        guard let tree = YAMLTree.fromYams(node, file: file, rootPath: path, shift: shift) else { return nil }
+        self.init(tree: tree)
     }
+
+    public var file: String { tree.file }
+    public var shift: Shift? { tree.shift }
+    private var entry: YAMLTree.Entry { tree.entries[Int(index)] }
 
     /// Field path from the document root, e.g. `spec.tokens.maxTTL` or `spec.audiences[1]`.
-    public var path: String {
-        switch step {
-        case .whole: return parentPath
-        case .key(let key): return Self.join(parentPath, key)
-        case .item(let index): return "\(parentPath)[\(index)]"
-        }
-    }
+    public var path: String { tree.path(of: index) }
 
-    public var location: SourceLocation { locate(mark) }
+    public var location: SourceLocation { locate(entry) }
 
-    // Yams' accessors (`node.mark`, `node.scalar`, `node.mapping`) are opaque calls that copy the whole payload,
-    // weak anchor reference included; matching the cases here reads only what is needed.
-    private var mark: Mark? { Self.mark(of: node) }
-
-    private static func mark(of node: Node) -> Mark? {
-        switch node {
-        case .scalar(let scalar): return scalar.mark
-        case .mapping(let mapping): return mapping.mark
-        case .sequence(let sequence): return sequence.mark
-        case .alias(let alias): return alias.mark
-        }
-    }
+    /// Where the key that holds this node is written (nil for the root and list items).
+    public var keyLocation: SourceLocation? { tree.keyIndex(of: index).map { locate(tree.entries[Int($0)]) } }
 
     /// Where to point when a field inside this node is absent: the key that opens it, else the node.
-    public var anchor: SourceLocation { locate(keyMark ?? mark) }
+    public var anchor: SourceLocation { keyLocation ?? location }
 
-    private func locate(_ mark: Mark?) -> SourceLocation {
-        let line = mark?.line ?? 1
-        let column = mark?.column ?? 1
-        guard let shift else { return SourceLocation(file: file, line: line, column: column) }
+    private func locate(_ entry: YAMLTree.Entry) -> SourceLocation {
+        let line = Int(entry.line)
+        let column = Int(entry.column)
+        guard let shift = tree.shift else { return SourceLocation(file: tree.file, line: line, column: column) }
         return SourceLocation(
-            file: file, line: line + shift.lines,
+            file: tree.file, line: line + shift.lines,
             column: (line == 1 ? column + shift.firstLineColumns : column) + shift.allColumns)
     }
 
-    public var isMapping: Bool {
-        if case .mapping = node { return true }
-        return false
-    }
-    public var isSequence: Bool {
-        if case .sequence = node { return true }
-        return false
-    }
+    public var isMapping: Bool { entry.kind == .mapping }
+    public var isSequence: Bool { entry.kind == .sequence }
     public var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        switch scalar.string {
+        let entry = entry
+        guard entry.kind == .scalar, entry.style == .plain else { return false }
+        switch tree.texts[Int(entry.start)] {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
     }
 
     /// The scalar text, or nil for mappings and sequences.
-    public var scalar: String? {
-        if case .scalar(let scalar) = node { return scalar.string }
-        return nil
-    }
+    public var scalar: String? { tree.text(of: index) }
     /// True when the scalar was written in quotes (so `"true"` is text, not a boolean).
-    public var isQuoted: Bool {
-        guard case .scalar(let scalar) = node else { return false }
-        return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-    }
+    public var isQuoted: Bool { entry.kind == .scalar && (entry.style == .singleQuoted || entry.style == .doubleQuoted) }
+    /// True for a block scalar (`|` or `>`), whose text starts on the line after its indicator.
+    public var isBlockScalar: Bool { entry.kind == .scalar && (entry.style == .literal || entry.style == .folded) }
 
     public func child(_ key: String) -> DocumentNode? {
-        guard let members else { return nil }
-        members.load(node)
-        guard let position = members.texts.firstIndex(where: { $0 == key }) else { return nil }
-        return member(at: position, of: members, parentPath: members.path { path }, step: .key(key))
-    }
-
-    private func member(at position: Int, of members: Members, parentPath: String, step: Step) -> DocumentNode {
-        DocumentNode(
-            node: members.values[position], file: file, parentPath: parentPath, step: step,
-            keyMark: members.keyMarks.isEmpty ? nil : members.keyMarks[position], shift: shift,
-            members: members.members(at: position))
+        let entry = entry
+        guard entry.kind == .mapping else { return nil }
+        let first = Int(entry.start)
+        for pair in 0..<Int(entry.count) where tree.text(of: tree.members[first + 2 * pair]) == key {
+            return DocumentNode(tree: tree, index: tree.members[first + 2 * pair + 1])
+        }
+        return nil
     }
 
     /// The mapping's keys that are scalars, in document order, without building a node per entry.
     public var keyTexts: [String] {
-        guard let members else { return [] }
-        members.load(node)
-        return members.texts.compactMap { $0 }
+        let entry = entry
+        guard entry.kind == .mapping else { return [] }
+        return (0..<Int(entry.count)).compactMap { tree.text(of: tree.members[Int(entry.start) + 2 * $0]) }
     }
 
     /// Follows a dotted path of mapping keys.
@@ -213,25 +105,32 @@ public struct DocumentNode {
 
     /// Mapping entries in document order (keys that are not scalars are skipped: no format here uses them).
     public var entries: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] {
-        guard let members else { return [] }
-        members.load(node)
-        let parentPath = members.path { path }
+        let entry = entry
+        guard entry.kind == .mapping else { return [] }
         var entries: [(key: String, keyLocation: SourceLocation, value: DocumentNode)] = []
-        entries.reserveCapacity(members.texts.count)
-        for position in members.texts.indices {  // none for a sequence
-            guard let key = members.texts[position] else { continue }
+        entries.reserveCapacity(Int(entry.count))
+        for pair in 0..<Int(entry.count) {
+            let keyIndex = tree.members[Int(entry.start) + 2 * pair]
+            guard let key = tree.text(of: keyIndex) else { continue }
             entries.append(
-                (key, locate(members.keyMarks[position]),
-                 member(at: position, of: members, parentPath: parentPath, step: .key(key))))
+                (key, locate(tree.entries[Int(keyIndex)]),
+                 DocumentNode(tree: tree, index: tree.members[Int(entry.start) + 2 * pair + 1])))
         }
         return entries
     }
 
     public var items: [DocumentNode] {
-        guard isSequence, let members else { return [] }
-        members.load(node)
-        let parentPath = members.path { path }
-        return members.values.indices.map { member(at: $0, of: members, parentPath: parentPath, step: .item($0)) }
+        let entry = entry
+        guard entry.kind == .sequence else { return [] }
+        return (0..<Int(entry.count)).map { DocumentNode(tree: tree, index: tree.members[Int(entry.start) + $0]) }
+    }
+
+    /// The node's text: a scalar as written, a collection in flow style (`{a: 1, b: [x, y]}`), so a value that
+    /// should be a scalar but is not still has a stable text to fingerprint and measure.
+    public var flowText: String {
+        if let scalar { return scalar }
+        if isSequence { return "[" + items.map(\.flowText).joined(separator: ", ") + "]" }
+        return "{" + entries.map { "\($0.key): \($0.value.flowText)" }.joined(separator: ", ") + "}"
     }
 
     static func join(_ path: String, _ key: String) -> String {

@@ -171,34 +171,51 @@ public struct EstateLoader: Sendable {
         // Without an alias (`*name`) a document has at most about one node per byte of text, so only a file with
         // an alias, or of more bytes than half the node limit, can breach the expansion limit: skip the walk.
         let mayExceedExpansion = source.text.utf8.count > limits.maxExpandedNodes / 2 || hasAsterisk
-        do {
-            // YamlSequence swallows a parse error and ends early; rethrow it so no document is silently lost.
-            var documents = try Yams.compose_all(yaml: source.text, yaml.resolver, yaml.constructor, .utf8)
-            while let node = documents.next() {
-                documentIndex += 1
-                let document = DocumentNode(node: node, file: source.path, path: "")
-                if documentIndex > limits.maxDocumentsPerFile {
-                    sink.report(
-                        .init(
-                            .unreadable, at: document.location,
-                            "more than \(limits.maxDocumentsPerFile) documents in one file; the rest are not assessed"))
-                    break
-                }
-                if mayExceedExpansion, limits.exceedsExpansion(node) {
-                    sink.report(
-                        .init(
-                            .unreadable, at: document.location,
-                            "document expands to more than \(limits.maxExpandedNodes) nodes through aliases; not assessed"))
-                    continue
-                }
-                guard let importer = importers.documentImporters.first(where: { $0.recognizes(document) }) else {
-                    unrecognizedDocuments.append(Self.describe(document, index: documentIndex))
-                    continue
-                }
-                importer.importDocument(document, into: sink)
-                formats.append(importer.format)
+        /// Takes the next document (made only when it is to be imported); false once no more are read.
+        func take(_ makeDocument: () -> DocumentNode?, at location: SourceLocation, expandsTooFar: Bool) -> Bool {
+            documentIndex += 1
+            if documentIndex > limits.maxDocumentsPerFile {
+                sink.report(
+                    .init(
+                        .unreadable, at: location,
+                        "more than \(limits.maxDocumentsPerFile) documents in one file; the rest are not assessed"))
+                return false
             }
-            if let error = documents.error { throw error }
+            guard !expandsTooFar, let document = makeDocument() else {
+                sink.report(
+                    .init(
+                        .unreadable, at: location,
+                        "document expands to more than \(limits.maxExpandedNodes) nodes through aliases; not assessed"))
+                return true
+            }
+            guard let importer = importers.documentImporters.first(where: { $0.recognizes(document) }) else {
+                unrecognizedDocuments.append(Self.describe(document, index: documentIndex))
+                return true
+            }
+            importer.importDocument(document, into: sink)
+            formats.append(importer.format)
+            return true
+        }
+        do {
+            switch YAMLEventReader.documents(source.text, file: source.path) {
+            case .documents(let trees):
+                // No aliases here: a document expands to exactly the nodes it holds.
+                for tree in trees {
+                    let document = DocumentNode(tree: tree)
+                    let tooFar = tree.nodeCount > limits.maxExpandedNodes
+                    guard take({ document }, at: document.location, expandsTooFar: tooFar) else { break }
+                }
+            case .leftToYams:
+                // YamlSequence swallows a parse error and ends early; rethrow it so no document is silently lost.
+                var documents = try Yams.compose_all(yaml: source.text, yaml.resolver, yaml.constructor, .utf8)
+                while let node = documents.next() {
+                    let location = SourceLocation(file: source.path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+                    let tooFar = mayExceedExpansion && limits.exceedsExpansion(node)
+                    let make = { DocumentNode(node: node, file: source.path, path: "") }
+                    guard take(make, at: location, expandsTooFar: tooFar) else { break }
+                }
+                if let error = documents.error { throw error }
+            }
         } catch {
             let (location, reason) = YAMLErrorReport.describe(error, file: source.path)
             if case YamlError.duplicatedKeysInMapping = error {

@@ -1,4 +1,3 @@
-import Yams
 
 /// JWK Sets (RFC 7517 section 5), and the malformed shapes found in the wild: a bare JWK, keys under another
 /// member than `keys`, or JWKs nested in a map of named entries.
@@ -12,7 +11,7 @@ public struct JWKSImporter: DocumentImporter {
         if let keys = document["keys"], keys.isSequence { return keys.items.allSatisfy(\.isMapping) }
         // Every document no earlier importer took reaches this check: look for a `kty` key on the raw nodes
         // before building entries and paths.
-        guard Self.hasKtyKey(below: document.node, levels: 2) else { return false }
+        guard Self.hasKtyKey(below: document, levels: 2) else { return false }
         return !nestedKeys(document).isEmpty
             || document.entries.contains { $0.value.isSequence && $0.value.items.contains { $0["kty"] != nil } }
     }
@@ -35,17 +34,10 @@ public struct JWKSImporter: DocumentImporter {
 
     /// True when a mapping up to `levels` below `node` (through mapping values and sequence items) has a
     /// `kty` key: necessary for both nested shapes `recognizes` accepts.
-    private static func hasKtyKey(below node: Node, levels: Int) -> Bool {
+    private static func hasKtyKey(below node: DocumentNode, levels: Int) -> Bool {
         guard levels > 0 else { return false }
-        func check(_ child: Node) -> Bool {
-            if let mapping = child.mapping, mapping.indices.contains(where: { mapping[$0].key.scalar?.string == "kty" }) {
-                return true
-            }
-            return hasKtyKey(below: child, levels: levels - 1)
-        }
-        if let mapping = node.mapping { return mapping.indices.contains { check(mapping[$0].value) } }
-        if let sequence = node.sequence { return sequence.contains(where: check) }
-        return false
+        let children = node.isMapping ? node.entries.map(\.value) : node.items
+        return children.contains { $0.keyTexts.contains("kty") || hasKtyKey(below: $0, levels: levels - 1) }
     }
 
     /// JWKs one or two mappings deep (`{"name": {"privateJWK": {"kty": ...}}}`).

@@ -9,7 +9,7 @@ enum NativeIssuerReader {
         if let secretNode = signing.raw("secret"), !secretNode.isNull {
             secrets.append(
                 SecretMaterial(
-                    kind: "signing key material", value: secretNode.scalar ?? "\(secretNode.node)",
+                    kind: "signing key material", value: secretNode.flowText,
                     path: secretNode.path, location: secretNode.location))
         }
         let issuer = Issuer(

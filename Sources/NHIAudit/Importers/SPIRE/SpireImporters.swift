@@ -36,7 +36,7 @@ public struct SpireConfigMapImporter: DocumentImporter {
     public func importDocument(_ document: DocumentNode, into sink: ImportSink) {
         for entry in embeddedConfigs(document) {
             let value = entry.value
-            let isBlock = value.node.scalar.map { $0.style == .literal || $0.style == .folded } ?? false
+            let isBlock = value.isBlockScalar
             // A block scalar's text starts on the line after `|`, indented (by convention) two columns more than
             // its key; a quoted scalar starts at its opening quote.
             let lineOffset = isBlock ? value.location.line : value.location.line - 1

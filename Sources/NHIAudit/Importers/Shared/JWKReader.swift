@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads JSON Web Keys from a document node, or from JSON embedded as a string (Istio `jwks`, Envoy
 /// `local_jwks.inline_string`), keeping locations. Private members become fingerprints, never values.
@@ -9,9 +8,8 @@ public enum JWKReader {
     /// Parses JSON text embedded in a scalar. Locations inside it are mapped to the file: line offsets are
     /// exact for block scalars (`|`), and point at the scalar itself for quoted one-line strings.
     public static func parseEmbedded(_ text: String, scalar: DocumentNode) -> DocumentNode? {
-        guard let node = try? Yams.compose(yaml: text, .basic) else { return nil }
         let base = scalar.location
-        let isBlock = scalar.node.scalar.map { $0.style == .literal || $0.style == .folded } ?? false
+        let isBlock = scalar.isBlockScalar
         // A block scalar's text starts on the line after its indicator, indented (YAML strips the indentation
         // from the text); a quoted string starts at the quote. The indentation is not kept by the parser: take
         // the usual two spaces more than the key (`key: |`), or the column of `|` itself after `- `.
@@ -19,7 +17,7 @@ public enum JWKReader {
         let shift = isBlock
             ? DocumentNode.Shift(lines: base.line, firstLineColumns: 0, allColumns: indent)
             : DocumentNode.Shift(lines: base.line - 1, firstLineColumns: base.column)
-        return DocumentNode(node: node, file: scalar.file, path: scalar.path, shift: shift)
+        return YAMLTree.single(text, file: scalar.file, rootPath: scalar.path, shift: shift).map { DocumentNode(tree: $0) }
     }
 
     /// Reads the keys of a JWKS (`{"keys": [...]}`), a bare JWK, or keys under another member.

@@ -1,4 +1,3 @@
-import Yams
 
 /// AWS OIDC trusts written in Terraform: `aws_iam_role.assume_role_policy` and `data "aws_iam_policy_document"`.
 enum TerraformAWSReader {
@@ -56,15 +55,16 @@ enum TerraformAWSReader {
         }
         guard case .string(let text, _) = value.kind else { return nil }
         let isQuoted = value.source.hasPrefix("\"")
-        guard let node = try? Yams.compose(yaml: isQuoted ? text : value.source, .basic) else {
-            sink.report(.init(.unreadable, at: value.location, field: path, "assume_role_policy is not valid JSON"))
-            return nil
-        }
         // A heredoc's body starts on the line after its marker; a quoted string at its opening quote.
         let shift = isQuoted
             ? DocumentNode.Shift(lines: value.location.line - 1, firstLineColumns: value.location.column)
             : DocumentNode.Shift(lines: value.location.line, firstLineColumns: 0)
-        return PolicyTree(DocumentNode(node: node, file: value.location.file, path: path, shift: shift))
+        guard let tree = YAMLTree.single(isQuoted ? text : value.source, file: value.location.file, rootPath: path, shift: shift)
+        else {
+            sink.report(.init(.unreadable, at: value.location, field: path, "assume_role_policy is not valid JSON"))
+            return nil
+        }
+        return PolicyTree(DocumentNode(tree: tree))
     }
 
     /// `statement { effect, actions, principals { type, identifiers }, condition { test, variable, values } }`.

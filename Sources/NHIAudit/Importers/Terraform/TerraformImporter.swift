@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Terraform `.tf` files: dispatches by block type. Reads `vault_jwt_auth_backend(_role)` (Vault JWT/OIDC
 /// auth), `aws_iam_role.assume_role_policy` (jsonencode, heredoc or a policy document reference) and
