@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bounded libFuzzer run over every parser family. Usage: bench/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-# Targets (the file extension the input is loaded as): yaml json tf hcl conf properties cfg jwt.
+# Targets (the file extension the input is loaded as): yaml json tf hcl conf properties cfg jwt; and yaml-tree,
+# which holds the YAML event reader to Yams (any difference between the two is a crash).
 # The corpus grows across runs in .build-fuzz/corpus/<target>/; crashes, timeouts and out-of-memory inputs are
 # written to .build-fuzz/crashes/<target>/. Turn each into a regression seed in Tests/Fixtures/fuzz-seeds/
 # (named <short-name>.<target>), which `swift test` replays (FuzzRegressionTests).
@@ -8,12 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"; shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(yaml json tf hcl conf properties cfg jwt)
+[ ${#targets[@]} -gt 0 ] || targets=(yaml yaml-tree json tf hcl conf properties cfg jwt)
 
 # Our own fixtures per parser family (never third-party files), as find(1) name patterns.
 seed_patterns() {
   case "$1" in
-    yaml) echo "*.yaml *.yml *.yaml.tmpl" ;;
+    yaml|yaml-tree) echo "*.yaml *.yml *.yaml.tmpl" ;;
     json) echo "*.json *.json.tpl openid-configuration templated-openid-configuration" ;;
     tf) echo "*.tf" ;;
     hcl) echo "*.hcl server-*.conf agent-*.conf" ;;   # SPIRE server/agent configs are HCL

@@ -86,6 +86,7 @@ struct Benchmark {
         print(pad("floor (read + parse)") + String(format: " %7.3f s", read.wall + parse.wall) + cpu(read.cpu + parse.cpu))
         let (loaded, load) = timed { EstateLoader().load(paths: [directory.path]) }
         report("load (read+parse+import)", load, files: files.count, megabytes: megabytes)
+        let loadedRSS = residentMegabytes()
         let catalog = try Catalog.load(from: home.appendingPathComponent("mappings"))
         var document: ResultDocument
         let evaluate: Timing
@@ -93,6 +94,8 @@ struct Benchmark {
         print(pad("evaluate") + String(format: " %7.3f s  %10.0f results/s (%d results, %d entities)", evaluate.wall,
                      Double(document.results.count) / evaluate.wall, document.results.count, loaded.estate.allEntities.count)
               + cpu(evaluate.cpu))
+        // Held for the rest of the scan: the estate after loading, then the estate and every result.
+        print(pad("resident memory") + String(format: " %.0f MB after load, %.0f MB after evaluate", loadedRSS, residentMegabytes()))
         let resources = ReportResources(templates: home.appendingPathComponent("templates"))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-render")
         for renderer in ReportFormats.all {
@@ -200,6 +203,14 @@ struct Benchmark {
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// Resident set size now (not the peak), from /proc/self/statm.
+    static func residentMegabytes() -> Double {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
     static func cpu(_ seconds: Double) -> String { String(format: "  [%.3f s CPU]", seconds) }

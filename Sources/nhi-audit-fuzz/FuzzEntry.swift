@@ -3,7 +3,8 @@ import NHIAudit
 
 // One fuzz entry for every importer: the input is loaded as a file whose extension selects the parser
 // family (NHI_FUZZ_TARGET: yaml, json, tf, hcl, conf, properties, cfg, jwt), linked, evaluated and rendered
-// in every report format, so a crash anywhere from parsing to reporting is found.
+// in every report format, so a crash anywhere from parsing to reporting is found. `yaml-tree` instead holds the
+// YAML event reader to Yams (differential: any difference is a crash).
 //
 // Built with `swift build --product nhi-audit-fuzz --sanitize=fuzzer -Xswiftc -DFUZZING` it is a libFuzzer
 // binary (see bench/fuzz.sh). Built normally it replays files given as arguments (seed corpus, crash
@@ -19,6 +20,12 @@ private let renderers = ProcessInfo.processInfo.environment["NHI_FUZZ_FORMATS"].
 } ?? ReportFormats.all
 
 func fuzzOne(_ data: Data, target: String = fuzzTarget) {
+    if target == "yaml-tree" {
+        // Differential: whatever YAML the event reader takes, Yams must compose to the same tree.
+        guard let text = String(validating: data, as: UTF8.self) else { return }
+        if let difference = YAMLEventReader.differenceFromYams(text) { fatalError("YAML event reader: \(difference)") }
+        return
+    }
     guard let catalog, let resources else {
         // Without the catalog and templates only the parsers would run: refuse to fuzz half the pipeline.
         FileHandle.standardError.write(Data("nhi-audit-fuzz: mappings/ and templates/ not found; set NHI_AUDIT_HOME\n".utf8))

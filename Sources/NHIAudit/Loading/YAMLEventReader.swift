@@ -33,6 +33,33 @@ public enum YAMLEventReader {
         return count
     }
 
+    /// nil when the reader leaves `text` to Yams or reads it exactly as Yams composes it; else what differs.
+    /// For the tests and the differential fuzz target (`yaml-tree`), which hold the reader to Yams.
+    public static func differenceFromYams(_ text: String) -> String? {
+        guard case .documents(let ours) = documents(text, file: "") else { return nil }
+        let setup = YAMLParserSetup()
+        var reference: [YAMLTree] = []
+        do {
+            var documents = try Yams.compose_all(yaml: text, setup.resolver, setup.constructor, .utf8)
+            while let node = documents.next() {
+                guard let tree = YAMLTree.fromYams(node, file: "", rootPath: "", shift: nil) else {
+                    return "Yams' document \(reference.count + 1) expands past the node limit"
+                }
+                reference.append(tree)
+            }
+            if let error = documents.error { throw error }
+        } catch {
+            return "taken, but Yams rejects it: \(error)"
+        }
+        guard ours.count == reference.count else { return "\(ours.count) documents read, Yams composes \(reference.count)" }
+        for (number, (mine, theirs)) in zip(ours, reference).enumerated() {
+            if mine.entries != theirs.entries { return "document \(number + 1): nodes (kind, style, mark or shape) differ" }
+            if mine.texts != theirs.texts { return "document \(number + 1): scalar texts differ" }
+            if mine.members != theirs.members { return "document \(number + 1): members differ" }
+        }
+        return nil
+    }
+
     private static func read(_ base: UnsafePointer<UInt8>, count: Int, file: String) -> Outcome {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return .leftToYams }

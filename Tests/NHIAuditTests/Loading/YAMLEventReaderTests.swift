@@ -7,26 +7,6 @@ import Yams
 /// The event reader must read every document it takes exactly as Yams composes it (texts, styles, marks, shape),
 /// and must leave to Yams everything Yams treats specially: errors, aliases, tags, odd or repeated keys.
 @Suite struct YAMLEventReaderTests {
-    /// Yams' reading of the same text, in the same flat form.
-    private func yamsTrees(_ text: String) throws -> [YAMLTree] {
-        var trees: [YAMLTree] = []
-        var documents = try Yams.compose_all(yaml: text, Resolver.basic, Constructor.default, .utf8)
-        while let node = documents.next() {
-            trees.append(try #require(YAMLTree.fromYams(node, file: "f.yaml", rootPath: "", shift: nil)))
-        }
-        if let error = documents.error { throw error }
-        return trees
-    }
-
-    private func expectSame(_ ours: [YAMLTree], _ yams: [YAMLTree], _ text: String) {
-        #expect(ours.count == yams.count, "document count for: \(text.prefix(80))")
-        for (mine, reference) in zip(ours, yams) {
-            #expect(mine.entries == reference.entries, "nodes for: \(text.prefix(80))")
-            #expect(mine.texts == reference.texts, "texts for: \(text.prefix(80))")
-            #expect(mine.members == reference.members, "members for: \(text.prefix(80))")
-        }
-    }
-
     private func read(_ text: String) -> [YAMLTree]? {
         if case .documents(let trees) = YAMLEventReader.documents(text, file: "f.yaml") { return trees }
         return nil
@@ -49,9 +29,9 @@ import Yams
     ]
 
     @Test(arguments: taken)
-    func takesPlainDocumentsAndReadsThemAsYamsDoes(_ text: String) throws {
-        let ours = try #require(read(text), "left to Yams: \(text)")
-        expectSame(ours, try yamsTrees(text), text)
+    func takesPlainDocumentsAndReadsThemAsYamsDoes(_ text: String) {
+        #expect(read(text) != nil, "left to Yams: \(text)")
+        #expect(YAMLEventReader.differenceFromYams(text) == nil, "\(text)")
     }
 
     static let leftToYams = [
@@ -73,19 +53,16 @@ import Yams
         #expect(read(text) == nil, "taken: \(text)")
     }
 
-    @Test func readsEveryFixtureAndExampleAsYamsDoes() throws {
+    @Test func readsEveryFixtureAndExampleAsYamsDoes() {
         let roots = [Fixtures.root, Repository.root.appendingPathComponent("examples")]
         var compared = 0
         for root in roots {
             let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
                 .compactMap { $0 as? URL }.filter { ["yaml", "yml", "json"].contains($0.pathExtension) } ?? []
             for file in files {
-                guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
-                let yams = try? yamsTrees(text)
-                guard let ours = read(text) else { continue }
+                guard let text = try? String(contentsOf: file, encoding: .utf8), read(text) != nil else { continue }
                 // Whatever the reader takes, Yams must accept and read the same way.
-                let reference = try #require(yams, "taken, but Yams rejects \(file.path)")
-                expectSame(ours, reference, file.path)
+                #expect(YAMLEventReader.differenceFromYams(text) == nil, "\(file.path)")
                 compared += 1
             }
         }
@@ -93,7 +70,7 @@ import Yams
     }
 
     /// Mutated YAML: whenever the reader takes the text, Yams must accept it and read it identically.
-    @Test func mutatedTextIsTakenOnlyWhenYamsReadsItTheSame() throws {
+    @Test func mutatedTextIsTakenOnlyWhenYamsReadsItTheSame() {
         let seeds = Self.taken.filter { !$0.isEmpty } + [
             "spec:\n  jwtRules:\n  - issuer: \"https://a\"\n    audiences: [x, y]\n    forwardOriginalToken: true\n"
         ]
@@ -111,9 +88,8 @@ import Yams
                 }
             }
             let text = String(characters)
-            guard let ours = read(text) else { continue }
-            let reference = try #require(try? yamsTrees(text), "taken, but Yams rejects: \(text.debugDescription)")
-            expectSame(ours, reference, text)
+            guard read(text) != nil else { continue }
+            #expect(YAMLEventReader.differenceFromYams(text) == nil, "\(text.debugDescription)")
             taken += 1
         }
         #expect(taken > 500)
