@@ -74,6 +74,21 @@ struct StoredFingerprint: Hashable, Sendable {
         return withUnsafeBytes(of: &bytes) { Hex.string($0.prefix(10)) }
     }
 
+    /// A stored fingerprint as read back: the BLOB's 10 bytes, or the TEXT of any other fingerprint.
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .blob(let data) where data.count == 10:
+            var high: UInt64 = 0
+            var low: UInt16 = 0
+            for (position, byte) in data.enumerated() {
+                if position < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt16(byte) }
+            }
+            self.init(high: high, low: low)
+        default:
+            self.init(Self.string(value))
+        }
+    }
+
     static func string(_ value: DatabaseValue) -> String {
         switch value.storage {
         case .blob(let data): Hex.string(data)

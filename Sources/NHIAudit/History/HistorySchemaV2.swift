@@ -58,7 +58,7 @@ enum HistorySchemaV2 {
                 WHERE r.status IN ('fail', 'waived') GROUP BY r.fingerprint
                 """)
         while let row = try firstSeen.next() {
-            try writer.firstSeen(StoredFingerprint(row[0]), at: row[1])
+            try writer.firstSeen(StoredFingerprint(row[0] as String), at: row[1])
         }
         try db.execute(sql: "DROP TABLE results_v1; PRAGMA user_version = 2")
     }

@@ -38,10 +38,11 @@ extension HistoryStore {
             throw error
         }
         document.history = settled.info
+        // By the fingerprint's stored bytes: no hex text is made for any result.
         for index in document.results.indices where document.results[index].status.isFinding {
-            let id = document.results[index].id
-            document.results[index].firstSeen = settled.firstSeen[id] ?? document.generatedAt
-            document.results[index].isNew = settled.previousFindings.map { !$0.contains(id) } ?? false
+            let key = document.results[index].storedID
+            document.results[index].firstSeen = settled.firstSeen[key] ?? document.generatedAt
+            document.results[index].isNew = settled.previousFindings.map { !$0.contains(key) } ?? false
         }
         let outcome = Result { try work(&document) }
         if let error = progress.waitFinished() { throw error }
@@ -52,8 +53,8 @@ extension HistoryStore {
     struct SettledRun: Sendable {
         var info: HistoryInfo
         /// Findings of the previous run (nil when this is the first).
-        var previousFindings: Set<String>?
-        var firstSeen: [String: String]
+        var previousFindings: Set<StoredFingerprint>?
+        var firstSeen: [StoredFingerprint: String]
     }
 
     static func insertRun(_ document: ResultDocument, paths: [String], _ db: Database) throws -> SettledRun {
@@ -76,9 +77,9 @@ extension HistoryStore {
                 counts[ResultStatus.notApplicable.rawValue] ?? 0,
             ])
         let run = db.lastInsertedRowID
-        var failingNow = Set<String>()
+        var failingNow = Set<StoredFingerprint>()
         for index in document.results.indices where document.results[index].status.isFinding {
-            failingNow.insert(document.results[index].id)
+            failingNow.insert(document.results[index].storedID)
         }
         let trend = try runs(db, limit: trendLength).reversed().map(\.trendPoint)
         let info = HistoryInfo(
@@ -89,7 +90,7 @@ extension HistoryStore {
     }
 
     static func insertResults(
-        of document: ResultDocument, run: Int64, firstSeen: [String: String], _ db: Database
+        of document: ResultDocument, run: Int64, firstSeen: [StoredFingerprint: String], _ db: Database
     ) throws {
         let generatedAt = document.generatedAt
         var writer = try HistoryRowWriter(db)
@@ -108,8 +109,6 @@ extension HistoryStore {
         textOrder.sort { ($0.text, $0.index) < ($1.text, $1.index) }
         let order = textOrder.map(\.index) + hexOrder.map(\.index)
         hexOrder = []
-        // Keyed by the stored bytes, so no result makes its hex string to be looked up.
-        let firstSeen = Dictionary(firstSeen.map { (StoredFingerprint($0.key), $0.value) }) { first, _ in first }
         var packed: [UInt8] = []
         var last: StoredFingerprint?
         for index in order {
@@ -146,12 +145,21 @@ extension HistoryStore {
     }
 
     /// The earliest `generatedAt` at which each fingerprint was a finding (fail or waived), over all runs kept.
-    public func firstSeen() throws -> [String: String] { try read(Self.firstSeen) }
+    public func firstSeen() throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try read(Self.firstSeen).map { ($0.key.string, $0.value) })
+    }
 
-    static func firstSeen(_ db: Database) throws -> [String: String] {
-        var firstSeen: [String: String] = [:]
+    /// Keyed by the stored bytes, so that no result makes its hex text to be looked up. The times are the runs'
+    /// few `generatedAt` texts: each is kept once, not once per fingerprint.
+    static func firstSeen(_ db: Database) throws -> [StoredFingerprint: String] {
+        var firstSeen: [StoredFingerprint: String] = [:]
+        var times: [String: String] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, generatedAt FROM first_seen")
-        while let row = try rows.next() { firstSeen[StoredFingerprint.string(row[0])] = row[1] }
+        while let row = try rows.next() {
+            var time: String = row[1]
+            if let kept = times[time] { time = kept } else { times[time] = time }
+            firstSeen[StoredFingerprint(row[0] as DatabaseValue)] = time
+        }
         return firstSeen
     }
 
@@ -273,11 +281,11 @@ extension HistoryStore {
         }
     }
 
-    static func failingFingerprints(_ db: Database, run: Int64) throws -> Set<String> {
-        var fingerprints = Set<String>()
+    static func failingFingerprints(_ db: Database, run: Int64) throws -> Set<StoredFingerprint> {
+        var fingerprints = Set<StoredFingerprint>()
         let rows = try DatabaseValue.fetchCursor(
             db, sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN \(ResultStatus.storedFindingCodes)", arguments: [run])
-        while let value = try rows.next() { fingerprints.insert(StoredFingerprint.string(value)) }
+        while let value = try rows.next() { fingerprints.insert(StoredFingerprint(value)) }
         return fingerprints
     }
 
