@@ -16,14 +16,18 @@ extension HistoryStore {
     public func record<T>(
         _ document: inout ResultDocument, paths: [String], whileInserting work: (inout ResultDocument) throws -> T
     ) throws -> T {
-        let snapshot = document  // the rows are read from this copy while `work` may change the document
-        let progress = RecordingProgress()
+        let progress = RecordingProgress(document)
         Thread.detachNewThread { [self] in
             do {
                 try write { db in
-                    let settled = try Self.insertRun(snapshot, paths: paths, db)
+                    let settled: SettledRun
+                    do {  // its own scope, so the document is let go before the caller annotates it
+                        guard let unannotated = progress.takeDocument() else { return }
+                        settled = try Self.insertRun(unannotated, paths: paths, db)
+                    }
                     progress.settle(settled)
-                    try Self.insertResults(of: snapshot, run: settled.info.run, firstSeen: settled.firstSeen, db)
+                    guard let annotated = progress.waitAnnotated() else { return }
+                    try Self.insertResults(of: annotated, run: settled.info.run, firstSeen: settled.firstSeen, db)
                 }
                 progress.finish(nil)
             } catch {
@@ -37,6 +41,7 @@ extension HistoryStore {
             _ = progress.waitFinished()
             throw error
         }
+        // The thread has let go of the document: annotating changes the records in place, copying none.
         document.history = settled.info
         // By the fingerprint's stored bytes: no hex text is made for any result.
         for index in document.results.indices where document.results[index].status.isFinding {
@@ -44,6 +49,8 @@ extension HistoryStore {
             document.results[index].firstSeen = settled.firstSeen[key] ?? document.generatedAt
             document.results[index].isNew = settled.previousFindings.map { !$0.contains(key) } ?? false
         }
+        // Annotations change no stored column, so the rows are read from the annotated document, shared from here.
+        progress.handBack(document)
         let outcome = Result { try work(&document) }
         if let error = progress.waitFinished() { throw error }
         return try outcome.get()

@@ -1,13 +1,36 @@
 import Foundation
 
-/// The two moments of a run recorded on its own thread: the run row settled (or the write failed before it),
-/// then every row inserted and committed (or not). Each is written once before its semaphore is signalled and
-/// read only after waiting on it.
+/// The moments of a run recorded on its own thread: the run row settled (or the write failed before it), the
+/// document annotated by the caller and handed back for its rows, then every row inserted and committed (or
+/// not). Each value is written once before its semaphore is signalled and read only after waiting on it.
+///
+/// The document passes through here, not through a captured copy: while the thread holds it, the caller's
+/// annotating would copy every finding's record (a tenth of the memory of a large scan).
 final class RecordingProgress: @unchecked Sendable {
     private let settledSignal = DispatchSemaphore(value: 0)
+    private let annotatedSignal = DispatchSemaphore(value: 0)
     private let finishedSignal = DispatchSemaphore(value: 0)
     private var settled: Result<HistoryStore.SettledRun, any Error>?
+    private var document: ResultDocument?
     private var failure: (any Error)?
+
+    init(_ document: ResultDocument) { self.document = document }
+
+    /// The document to settle the run from, given up: the caller annotates its own copy next.
+    func takeDocument() -> ResultDocument? {
+        defer { document = nil }
+        return document
+    }
+
+    func handBack(_ annotated: ResultDocument) {
+        document = annotated
+        annotatedSignal.signal()
+    }
+
+    func waitAnnotated() -> ResultDocument? {
+        annotatedSignal.wait()
+        return takeDocument()
+    }
 
     func settle(_ run: HistoryStore.SettledRun) {
         settled = .success(run)
