@@ -107,8 +107,9 @@ import Testing
         let files = try FileManager.default.subpathsOfDirectory(atPath: realworld.path)
             .filter { path in
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: realworld.appendingPathComponent(path).path, isDirectory: &isDirectory)
-                return !isDirectory.boolValue
+                let exists = FileManager.default.fileExists(
+                    atPath: realworld.appendingPathComponent(path).path, isDirectory: &isDirectory)
+                return exists && !isDirectory.boolValue
             }
         #expect(files.count >= 58)
         let listed = Set(document.inputs.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path })
