@@ -181,19 +181,24 @@ public struct Evaluator: Sendable {
     private func result(
         _ outcome: EntityOutcome, message: String, descriptor: ControlDescriptor, facts: ResultDocument.ControlFacts
     ) -> ResultDocument.Result {
-        let evidence = outcome.outcome.sources.map { $0.evidence(fallback: outcome.anchor) }
-        let primary = evidence.first ?? Evidence(at: outcome.anchor, field: "")
+        let sources = outcome.outcome.sources
+        // Most outcomes cite one source: its evidence is made without an array around it.
+        let sole = sources.count == 1 ? sources[0].evidence(fallback: outcome.anchor) : nil
+        let evidence = sole == nil ? sources.map { $0.evidence(fallback: outcome.anchor) } : []
+        let primary = sole ?? evidence.first ?? Evidence(at: outcome.anchor, field: "")
         let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? descriptor.severity) : descriptor.severity
+        let storedID = Fingerprint.key(
+            control: descriptor.id, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator)
+        let location = ResultDocument.Location(
+            file: primary.file, line: primary.line, column: primary.column, field: primary.field)
+        if let sole {
+            return ResultDocument.Result(
+                storedID: storedID, facts: facts, status: outcome.outcome.status, severity: severity,
+                entity: outcome.entity, location: location, message: message, soleEvidence: sole)
+        }
         return ResultDocument.Result(
-            storedID: Fingerprint.key(
-                control: descriptor.id, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator),
-            facts: facts,
-            status: outcome.outcome.status,
-            severity: severity,
-            entity: outcome.entity,
-            location: .init(file: primary.file, line: primary.line, column: primary.column, field: primary.field),
-            message: message,
-            evidence: evidence)
+            storedID: storedID, facts: facts, status: outcome.outcome.status, severity: severity,
+            entity: outcome.entity, location: location, message: message, evidence: evidence)
     }
 
     private func summarize(
