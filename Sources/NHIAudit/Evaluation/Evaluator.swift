@@ -101,11 +101,15 @@ public struct Evaluator: Sendable {
         }
         precondition(results.count < Int(Int32.max))
         // A result's file is hashed once, to a slot ranked after sorting the distinct names (a run of results in
-        // one file reuses the slot unhashed), and its control is ranked by its shared `ControlFacts`' identity.
+        // one file reuses the slot unhashed), and its control is ranked by its shared `ControlFacts`' identity
+        // (a run of results sharing one reuses its slot unhashed too).
         var fileOfResult = [Int32](repeating: 0, count: results.count)
         var files: [String: Int32] = [:]
         var previousFile: (name: String, slot: Int32)? = nil
-        var factsRanks: [ObjectIdentifier: (control: String, rank: Int32)] = [:]
+        var factsOfResult = [Int32](repeating: 0, count: results.count)
+        var factsSlots: [ObjectIdentifier: Int32] = [:]
+        var controlOfFactsSlot: [String] = []
+        var previousFacts: (identity: ObjectIdentifier, slot: Int32)? = nil
         // Fields are read through indexes throughout: `for result in results` would copy every record.
         for index in results.indices {
             let file = results[index].locationFile
@@ -118,28 +122,43 @@ public struct Evaluator: Sendable {
                 previousFile = (file, slot)
             }
             let facts = results[index].facts
-            if factsRanks[ObjectIdentifier(facts)] == nil { factsRanks[ObjectIdentifier(facts)] = (facts.control, 0) }
+            let identity = ObjectIdentifier(facts)
+            if let previousFacts, previousFacts.identity == identity {
+                factsOfResult[index] = previousFacts.slot
+            } else {
+                let slot = factsSlots[identity] ?? Int32(controlOfFactsSlot.count)
+                if slot == controlOfFactsSlot.count {
+                    factsSlots[identity] = slot
+                    controlOfFactsSlot.append(facts.control)
+                }
+                factsOfResult[index] = slot
+                previousFacts = (identity, slot)
+            }
         }
         var fileRanks = [Int32](repeating: 0, count: files.count)
         for (rank, file) in files.keys.sorted().enumerated() { fileRanks[Int(files[file]!)] = Int32(rank) }
         let controlRanks = Dictionary(
-            uniqueKeysWithValues: Set(factsRanks.values.map(\.control)).sorted().enumerated().map { ($1, Int32($0)) })
-        for (identity, facts) in factsRanks { factsRanks[identity]!.rank = controlRanks[facts.control]! }
+            uniqueKeysWithValues: Set(controlOfFactsSlot).sorted().enumerated().map { ($1, Int32($0)) })
+        let factsRanks = controlOfFactsSlot.map { controlRanks[$0]! }
         var keys = results.indices.map { index in
             Key(
                 index: Int32(index), file: fileRanks[Int(fileOfResult[index])],
-                control: factsRanks[ObjectIdentifier(results[index].facts)]!.rank,
+                control: factsRanks[Int(factsOfResult[index])],
                 line: Int32(truncatingIfNeeded: results[index].locationLine),
                 column: Int32(truncatingIfNeeded: results[index].locationColumn))
         }
         fileOfResult = []
+        factsOfResult = []
         keys.sort { left, right in
             if left.file != right.file { return left.file < right.file }
             if left.line != right.line { return left.line < right.line }
             if left.column != right.column { return left.column < right.column }
             if left.control != right.control { return left.control < right.control }
             let (left, right) = (Int(left.index), Int(right.index))
-            return (results[left].entity.name, results[left].id) < (results[right].entity.name, results[right].id)
+            // Names first: the ids are formatted only when the names tie.
+            let (leftName, rightName) = (results[left].entity.name, results[right].entity.name)
+            if leftName != rightName { return leftName < rightName }
+            return results[left].id < results[right].id
         }
         // Position k takes the record at keys[k].index: follow each cycle of the permutation with swaps.
         var placed = [Bool](repeating: false, count: keys.count)

@@ -11,9 +11,9 @@ public enum Fingerprint {
     /// The same fingerprint as its 10 bytes, the way results and the history hold it.
     static func key(control: String, entity: EntityRef, field: String, discriminator: String?) -> StoredFingerprint {
         // The parts are copied into one stack buffer and hashed from there: no array on the heap per result.
-        let parts = (control, entity.kind.rawValue, entity.name, field, discriminator ?? "")
-        let byteCount = parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count
-            + parts.4.utf8.count + 4
+        let kind = entity.kind.rawValue
+        let byteCount = control.utf8.count + kind.utf8.count + entity.name.utf8.count + field.utf8.count
+            + (discriminator?.utf8.count ?? 0) + 4
         var hasher = SHA256()
         withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 1) { buffer in
             var offset = 0
@@ -25,11 +25,11 @@ public enum Fingerprint {
                 UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyBytes(from: part.utf8)
                 offset += part.utf8.count
             }
-            append(parts.0, separated: false)
-            append(parts.1)
-            append(parts.2)
-            append(parts.3)
-            append(parts.4)
+            append(control, separated: false)
+            append(kind)
+            append(entity.name)
+            append(field)
+            append(discriminator ?? "")
             hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
         }
         return hasher.finalize().withUnsafeBytes { digest in
