@@ -23,18 +23,22 @@ public struct Evaluator: Sendable {
             // Entities come in file order, so a repeat is most often the previous message: compared, not hashed.
             var messages: [String: String] = [:]
             var previous = ""
-            return type.init().evaluate(context).map { outcome in
-                let message = outcome.outcome.message
-                if message != previous {
-                    if let shared = messages[message] {
-                        previous = shared
-                    } else {
-                        messages[message] = message
-                        previous = message
+            // Through a buffer pointer, whose subscript lends each outcome: iterating the array copies each one.
+            return type.init().evaluate(context).withUnsafeBufferPointer { outcomes in
+                outcomes.indices.map { index in
+                    let message = outcomes[index].outcome.message
+                    if message != previous {
+                        if let shared = messages[message] {
+                            previous = shared
+                        } else {
+                            messages[message] = message
+                            previous = message
+                        }
                     }
+                    return result(
+                        outcomes[index], message: previous, control: descriptor.id, severity: descriptor.severity,
+                        facts: facts.facts(policy: outcomes[index].policy))
                 }
-                return result(
-                    outcome, message: previous, descriptor: descriptor, facts: facts.facts(policy: outcome.policy))
             }
         }
         var results = Self.sortedByLocation(consuming: &perControl)
@@ -43,7 +47,7 @@ public struct Evaluator: Sendable {
             var facts = FactsCache(descriptor)
             let stale = staleness.map { outcome in
                 result(
-                    outcome, message: outcome.outcome.message, descriptor: descriptor,
+                    outcome, message: outcome.outcome.message, control: descriptor.id, severity: descriptor.severity,
                     facts: facts.facts(policy: outcome.policy))
             }
             var chunks = [results, stale]
@@ -198,16 +202,17 @@ public struct Evaluator: Sendable {
     }
 
     private func result(
-        _ outcome: EntityOutcome, message: String, descriptor: ControlDescriptor, facts: ResultDocument.ControlFacts
+        _ outcome: EntityOutcome, message: String, control: String, severity controlSeverity: Severity,
+        facts: ResultDocument.ControlFacts
     ) -> ResultDocument.Result {
         let sources = outcome.outcome.sources
         // Most outcomes cite one source: its evidence is made without an array around it.
         let sole = sources.count == 1 ? sources[0].evidence(fallback: outcome.anchor) : nil
         let evidence = sole == nil ? sources.map { $0.evidence(fallback: outcome.anchor) } : []
         let primary = sole ?? evidence.first ?? Evidence(at: outcome.anchor, field: "")
-        let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? descriptor.severity) : descriptor.severity
+        let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? controlSeverity) : controlSeverity
         let storedID = Fingerprint.key(
-            control: descriptor.id, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator)
+            control: control, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator)
         let location = ResultDocument.Location(
             file: primary.file, line: primary.line, column: primary.column, field: primary.field)
         if let sole {
