@@ -23,23 +23,29 @@ public struct Evaluator: Sendable {
             // Entities come in file order, so a repeat is most often the previous message: compared, not hashed.
             var messages: [String: String] = [:]
             var previous = ""
-            // Through a buffer pointer, whose subscript lends each outcome: iterating the array copies each one.
-            return type.init().evaluate(context).withUnsafeBufferPointer { outcomes in
-                outcomes.indices.map { index in
-                    let message = outcomes[index].outcome.message
-                    if message != previous {
-                        if let shared = messages[message] {
-                            previous = shared
-                        } else {
-                            messages[message] = message
-                            previous = message
-                        }
+            // Popped from the end: each outcome moves out of the array rather than being copied (which retains
+            // each of its strings) and destroyed with the array. The results, one reference each, are reversed
+            // back into the controls' order afterwards.
+            var outcomes = type.init().evaluate(context)
+            var results: [ResultDocument.Result] = []
+            results.reserveCapacity(outcomes.count)
+            while let outcome = outcomes.popLast() {
+                let message = outcome.outcome.message
+                if message != previous {
+                    if let shared = messages[message] {
+                        previous = shared
+                    } else {
+                        messages[message] = message
+                        previous = message
                     }
-                    return result(
-                        outcomes[index], message: previous, control: descriptor.id, severity: descriptor.severity,
-                        facts: facts.facts(policy: outcomes[index].policy))
                 }
+                results.append(
+                    result(
+                        outcome, message: previous, control: descriptor.id, severity: descriptor.severity,
+                        facts: facts.facts(policy: outcome.policy)))
             }
+            results.reverse()
+            return results
         }
         var results = Self.sortedByLocation(consuming: &perControl)
         let staleness = WaiverApplication.apply(to: &results, context: context)
