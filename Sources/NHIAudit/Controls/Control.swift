@@ -127,21 +127,22 @@ public protocol EntityControl: Control {
 
 extension EntityControl {
     public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
-        // Through a buffer pointer, whose subscript lends the element in place: an array subscript passed to
-        // `check` would copy every (large) entity, retaining each of its strings.
+        // Through buffer pointers, whose subscripts lend elements in place: an array subscript passed to
+        // `check` would copy every (large) entity and policy, retaining each of their strings.
         Self.subjects(in: context.estate).withUnsafeBufferPointer { subjects in
-            var outcomes: [EntityOutcome] = []
-            outcomes.reserveCapacity(subjects.count)
-            for index in subjects.indices {
-                let metadata = subjects[index].metadata
-                let slot = context.policySlot(for: metadata)
-                outcomes.append(
-                    EntityOutcome(
-                        entity: EntityRef(kind: Subject.kind, name: metadata.name), anchor: metadata.location,
-                        policy: context.policyTable[slot].name,
-                        outcome: check(subjects[index], policy: context.policyTable[slot], context: context)))
+            context.policyTable.withUnsafeBufferPointer { policies in
+                var outcomes: [EntityOutcome] = []
+                outcomes.reserveCapacity(subjects.count)
+                for index in subjects.indices {
+                    let slot = context.policySlot(for: subjects[index].metadata)
+                    outcomes.append(
+                        EntityOutcome(
+                            entity: EntityRef(kind: Subject.kind, name: subjects[index].metadata.name),
+                            anchor: subjects[index].metadata.location, policy: policies[slot].name,
+                            outcome: check(subjects[index], policy: policies[slot], context: context)))
+                }
+                return outcomes
             }
-            return outcomes
         }
     }
 }

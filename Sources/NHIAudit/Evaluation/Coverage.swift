@@ -8,16 +8,29 @@ public struct CoverageCalculator {
 
     public func coverage(of results: [ResultDocument.Result]) -> [String: [ResultDocument.CoverageItem]] {
         // Tallied per shared `ControlFacts` (an identity, no string hashing per result), then per control.
-        var countsByFacts: [ObjectIdentifier: (control: String, counts: [Int])] = [:]
+        // A run of results sharing one `ControlFacts` reuses its slot without hashing.
+        var slotsByFacts: [ObjectIdentifier: Int] = [:]
+        var countsBySlot: [(control: String, counts: [Int])] = []
+        var previous: (identity: ObjectIdentifier, slot: Int)? = nil
         let statuses = ResultStatus.allCases
         for index in results.indices {  // indexes, not copies of each result
             let facts = results[index].facts
-            let status = statuses.firstIndex(of: results[index].status)!
-            countsByFacts[ObjectIdentifier(facts), default: (facts.control, Array(repeating: 0, count: statuses.count))]
-                .counts[status] += 1
+            let identity = ObjectIdentifier(facts)
+            let slot: Int
+            if let previous, previous.identity == identity {
+                slot = previous.slot
+            } else {
+                slot = slotsByFacts[identity] ?? countsBySlot.count
+                if slot == countsBySlot.count {
+                    slotsByFacts[identity] = slot
+                    countsBySlot.append((facts.control, Array(repeating: 0, count: statuses.count)))
+                }
+                previous = (identity, slot)
+            }
+            countsBySlot[slot].counts[statuses.firstIndex(of: results[index].status)!] += 1
         }
         var countsByControl: [String: [ResultStatus: Int]] = [:]
-        for (control, counts) in countsByFacts.values {
+        for (control, counts) in countsBySlot {
             for (status, count) in zip(statuses, counts) where count > 0 {
                 countsByControl[control, default: [:]][status, default: 0] += count
             }

@@ -5,6 +5,9 @@ public final class EvaluationContext: Sendable {
     public let diagnostics: [InputDiagnostic]
     /// "Today" for age checks; pinned by `SOURCE_DATE_EPOCH` for reproducible runs.
     public let today: CalendarDate
+    /// `today` as text, formatted once: messages quote it for every entity, and formatting a date costs a
+    /// `String(format:)` call.
+    let todayText: String
     public let issuersByURL: [String: [Issuer]]
     /// `estate.allEntities`, boxed once: every control over all kinds reads it, and boxing copies each entity.
     public let allEntities: [any Entity]
@@ -18,6 +21,7 @@ public final class EvaluationContext: Sendable {
         self.estate = estate
         self.diagnostics = diagnostics
         self.today = today
+        todayText = today.description
         allEntities = estate.allEntities
         var byURL: [String: [Issuer]] = [:]
         for issuer in estate.issuers {

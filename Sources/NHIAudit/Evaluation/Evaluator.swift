@@ -23,7 +23,13 @@ public struct Evaluator: Sendable {
             // Entities come in file order, so a repeat is most often the previous message: compared, not hashed.
             var messages: [String: String] = [:]
             var previous = ""
-            return type.init().evaluate(context).map { outcome in
+            // Popped from the end: each outcome moves out of the array rather than being copied (which retains
+            // each of its strings) and destroyed with the array. The results, one reference each, are reversed
+            // back into the controls' order afterwards.
+            var outcomes = type.init().evaluate(context)
+            var results: [ResultDocument.Result] = []
+            results.reserveCapacity(outcomes.count)
+            while let outcome = outcomes.popLast() {
                 let message = outcome.outcome.message
                 if message != previous {
                     if let shared = messages[message] {
@@ -33,9 +39,13 @@ public struct Evaluator: Sendable {
                         previous = message
                     }
                 }
-                return result(
-                    outcome, message: previous, descriptor: descriptor, facts: facts.facts(policy: outcome.policy))
+                results.append(
+                    result(
+                        outcome, message: previous, control: descriptor.id, severity: descriptor.severity,
+                        facts: facts.facts(policy: outcome.policy)))
             }
+            results.reverse()
+            return results
         }
         var results = Self.sortedByLocation(consuming: &perControl)
         let staleness = WaiverApplication.apply(to: &results, context: context)
@@ -43,7 +53,7 @@ public struct Evaluator: Sendable {
             var facts = FactsCache(descriptor)
             let stale = staleness.map { outcome in
                 result(
-                    outcome, message: outcome.outcome.message, descriptor: descriptor,
+                    outcome, message: outcome.outcome.message, control: descriptor.id, severity: descriptor.severity,
                     facts: facts.facts(policy: outcome.policy))
             }
             var chunks = [results, stale]
@@ -101,11 +111,15 @@ public struct Evaluator: Sendable {
         }
         precondition(results.count < Int(Int32.max))
         // A result's file is hashed once, to a slot ranked after sorting the distinct names (a run of results in
-        // one file reuses the slot unhashed), and its control is ranked by its shared `ControlFacts`' identity.
+        // one file reuses the slot unhashed), and its control is ranked by its shared `ControlFacts`' identity
+        // (a run of results sharing one reuses its slot unhashed too).
         var fileOfResult = [Int32](repeating: 0, count: results.count)
         var files: [String: Int32] = [:]
         var previousFile: (name: String, slot: Int32)? = nil
-        var factsRanks: [ObjectIdentifier: (control: String, rank: Int32)] = [:]
+        var factsOfResult = [Int32](repeating: 0, count: results.count)
+        var factsSlots: [ObjectIdentifier: Int32] = [:]
+        var controlOfFactsSlot: [String] = []
+        var previousFacts: (identity: ObjectIdentifier, slot: Int32)? = nil
         // Fields are read through indexes throughout: `for result in results` would copy every record.
         for index in results.indices {
             let file = results[index].locationFile
@@ -118,28 +132,43 @@ public struct Evaluator: Sendable {
                 previousFile = (file, slot)
             }
             let facts = results[index].facts
-            if factsRanks[ObjectIdentifier(facts)] == nil { factsRanks[ObjectIdentifier(facts)] = (facts.control, 0) }
+            let identity = ObjectIdentifier(facts)
+            if let previousFacts, previousFacts.identity == identity {
+                factsOfResult[index] = previousFacts.slot
+            } else {
+                let slot = factsSlots[identity] ?? Int32(controlOfFactsSlot.count)
+                if slot == controlOfFactsSlot.count {
+                    factsSlots[identity] = slot
+                    controlOfFactsSlot.append(facts.control)
+                }
+                factsOfResult[index] = slot
+                previousFacts = (identity, slot)
+            }
         }
         var fileRanks = [Int32](repeating: 0, count: files.count)
         for (rank, file) in files.keys.sorted().enumerated() { fileRanks[Int(files[file]!)] = Int32(rank) }
         let controlRanks = Dictionary(
-            uniqueKeysWithValues: Set(factsRanks.values.map(\.control)).sorted().enumerated().map { ($1, Int32($0)) })
-        for (identity, facts) in factsRanks { factsRanks[identity]!.rank = controlRanks[facts.control]! }
+            uniqueKeysWithValues: Set(controlOfFactsSlot).sorted().enumerated().map { ($1, Int32($0)) })
+        let factsRanks = controlOfFactsSlot.map { controlRanks[$0]! }
         var keys = results.indices.map { index in
             Key(
                 index: Int32(index), file: fileRanks[Int(fileOfResult[index])],
-                control: factsRanks[ObjectIdentifier(results[index].facts)]!.rank,
+                control: factsRanks[Int(factsOfResult[index])],
                 line: Int32(truncatingIfNeeded: results[index].locationLine),
                 column: Int32(truncatingIfNeeded: results[index].locationColumn))
         }
         fileOfResult = []
+        factsOfResult = []
         keys.sort { left, right in
             if left.file != right.file { return left.file < right.file }
             if left.line != right.line { return left.line < right.line }
             if left.column != right.column { return left.column < right.column }
             if left.control != right.control { return left.control < right.control }
             let (left, right) = (Int(left.index), Int(right.index))
-            return (results[left].entity.name, results[left].id) < (results[right].entity.name, results[right].id)
+            // Names first: the ids are formatted only when the names tie.
+            let (leftName, rightName) = (results[left].entity.name, results[right].entity.name)
+            if leftName != rightName { return leftName < rightName }
+            return results[left].id < results[right].id
         }
         // Position k takes the record at keys[k].index: follow each cycle of the permutation with swaps.
         var placed = [Bool](repeating: false, count: keys.count)
@@ -179,21 +208,27 @@ public struct Evaluator: Sendable {
     }
 
     private func result(
-        _ outcome: EntityOutcome, message: String, descriptor: ControlDescriptor, facts: ResultDocument.ControlFacts
+        _ outcome: EntityOutcome, message: String, control: String, severity controlSeverity: Severity,
+        facts: ResultDocument.ControlFacts
     ) -> ResultDocument.Result {
-        let evidence = outcome.outcome.sources.map { $0.evidence(fallback: outcome.anchor) }
-        let primary = evidence.first ?? Evidence(at: outcome.anchor, field: "")
-        let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? descriptor.severity) : descriptor.severity
+        let sources = outcome.outcome.sources
+        // Most outcomes cite one source: its evidence is made without an array around it.
+        let sole = sources.count == 1 ? sources[0].evidence(fallback: outcome.anchor) : nil
+        let evidence = sole == nil ? sources.map { $0.evidence(fallback: outcome.anchor) } : []
+        let primary = sole ?? evidence.first ?? Evidence(at: outcome.anchor, field: "")
+        let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? controlSeverity) : controlSeverity
+        let storedID = Fingerprint.key(
+            control: control, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator)
+        let location = ResultDocument.Location(
+            file: primary.file, line: primary.line, column: primary.column, field: primary.field)
+        if let sole {
+            return ResultDocument.Result(
+                storedID: storedID, facts: facts, status: outcome.outcome.status, severity: severity,
+                entity: outcome.entity, location: location, message: message, soleEvidence: sole)
+        }
         return ResultDocument.Result(
-            storedID: Fingerprint.key(
-                control: descriptor.id, entity: outcome.entity, field: primary.field, discriminator: outcome.discriminator),
-            facts: facts,
-            status: outcome.outcome.status,
-            severity: severity,
-            entity: outcome.entity,
-            location: .init(file: primary.file, line: primary.line, column: primary.column, field: primary.field),
-            message: message,
-            evidence: evidence)
+            storedID: storedID, facts: facts, status: outcome.outcome.status, severity: severity,
+            entity: outcome.entity, location: location, message: message, evidence: evidence)
     }
 
     private func summarize(

@@ -10,18 +10,29 @@ public enum Fingerprint {
 
     /// The same fingerprint as its 10 bytes, the way results and the history hold it.
     static func key(control: String, entity: EntityRef, field: String, discriminator: String?) -> StoredFingerprint {
-        var material: [UInt8] = []
-        material.reserveCapacity(128)
-        func append(_ part: String, separated: Bool = true) {
-            if separated { material.append(0x1F) }
-            material.append(contentsOf: part.utf8)
+        // The parts are copied into one stack buffer and hashed from there: no array on the heap per result.
+        let kind = entity.kind.rawValue
+        let byteCount = control.utf8.count + kind.utf8.count + entity.name.utf8.count + field.utf8.count
+            + (discriminator?.utf8.count ?? 0) + 4
+        var hasher = SHA256()
+        withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 1) { buffer in
+            var offset = 0
+            func append(_ part: String, separated: Bool = true) {
+                if separated {
+                    buffer[offset] = 0x1F
+                    offset += 1
+                }
+                UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyBytes(from: part.utf8)
+                offset += part.utf8.count
+            }
+            append(control, separated: false)
+            append(kind)
+            append(entity.name)
+            append(field)
+            append(discriminator ?? "")
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
         }
-        append(control, separated: false)
-        append(entity.kind.rawValue)
-        append(entity.name)
-        append(field)
-        append(discriminator ?? "")
-        return SHA256.hash(data: material).withUnsafeBytes { digest in
+        return hasher.finalize().withUnsafeBytes { digest in
             StoredFingerprint(
                 high: UInt64(bigEndian: digest.loadUnaligned(as: UInt64.self)),
                 low: UInt16(bigEndian: digest.loadUnaligned(fromByteOffset: 8, as: UInt16.self)))

@@ -159,10 +159,20 @@ public struct ResultDocument: Codable, Sendable {
         ) {
             storage = Storage(
                 id: storedID, facts: facts, status: status, severity: severity, entity: entity, location: location,
-                message: message, evidence: evidence)
+                message: message, evidence: EvidenceList(evidence, location: location))
             storage.annotations = Annotations.make(waiver: waiver, firstSeen: firstSeen)
             storage.isNew = isNew
             storage.inBaseline = inBaseline
+        }
+
+        /// A result citing one piece of evidence, as most do: no array is made to hold it.
+        init(
+            storedID: StoredFingerprint, facts: ControlFacts, status: ResultStatus, severity: Severity,
+            entity: EntityRef, location: Location, message: String, soleEvidence: Evidence
+        ) {
+            storage = Storage(
+                id: storedID, facts: facts, status: status, severity: severity, entity: entity, location: location,
+                message: message, evidence: EvidenceList(soleEvidence, location: location))
         }
 
         private mutating func unique() -> Storage {
@@ -247,7 +257,7 @@ public struct ResultDocument: Codable, Sendable {
 
             init(
                 id: StoredFingerprint, facts: ControlFacts, status: ResultStatus, severity: Severity,
-                entity: EntityRef, location: Location, message: String, evidence: [Evidence]
+                entity: EntityRef, location: Location, message: String, evidence: EvidenceList
             ) {
                 self.facts = facts
                 self.id = id
@@ -260,16 +270,14 @@ public struct ResultDocument: Codable, Sendable {
                 self.file = location.file
                 self.field = location.field
                 self.message = message
-                self.evidence = .bare
-                self.evidence = EvidenceList(evidence, location: self.location)
+                self.evidence = evidence
             }
 
             func copy() -> Storage {
                 let copy = Storage(
                     id: id, facts: facts, status: status, severity: severity,
                     entity: EntityRef(kind: entityKind, name: entityName), location: location, message: message,
-                    evidence: [])
-                copy.evidence = evidence
+                    evidence: evidence)
                 copy.isNew = isNew
                 copy.inBaseline = inBaseline
                 copy.annotations = annotations
@@ -289,17 +297,21 @@ public struct ResultDocument: Codable, Sendable {
             case items([Evidence])
 
             init(_ evidence: [Evidence], location: Location) {
-                guard evidence.count == 1, evidence[0].value == nil || evidence[0].note == nil,
-                    evidence[0].file == location.file, evidence[0].line == location.line,
-                    evidence[0].column == location.column, evidence[0].field == location.field
+                self = evidence.count == 1 ? EvidenceList(evidence[0], location: location) : .items(evidence)
+            }
+
+            init(_ evidence: Evidence, location: Location) {
+                guard evidence.value == nil || evidence.note == nil, evidence.file == location.file,
+                    evidence.line == location.line, evidence.column == location.column,
+                    evidence.field == location.field
                 else {
-                    self = .items(evidence)
+                    self = .items([evidence])
                     return
                 }
-                if let value = evidence[0].value {
+                if let value = evidence.value {
                     self = .value(value)
                 } else {
-                    self = evidence[0].note.map(EvidenceList.note) ?? .bare
+                    self = evidence.note.map(EvidenceList.note) ?? .bare
                 }
             }
 

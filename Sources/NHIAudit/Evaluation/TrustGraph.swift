@@ -40,32 +40,40 @@ extension TrustGraph {
                 failingControls: (failing[ref] ?? []).sorted())
         }
         var nodes: [String: Node] = [:]
-        for issuer in context.estate.issuers {
-            nodes[issuer.ref.description] = node(issuer.ref, kind: .issuer, environment: issuer.metadata.environment.value)
+        // Through buffer pointers, whose subscripts lend each entity: `for issuer in issuers` copies every one.
+        context.estate.issuers.withUnsafeBufferPointer { issuers in
+            for index in issuers.indices {
+                let ref = issuers[index].ref
+                nodes[ref.description] = node(
+                    ref, kind: .issuer, environment: issuers[index].metadata.environment.value)
+            }
         }
         var edges: [Edge] = []
-        for verifier in context.estate.verifiers {
-            nodes[verifier.ref.description] = node(
-                verifier.ref, kind: .verifier, environment: verifier.metadata.environment.value)
-            for trusted in verifier.trustedIssuers.value ?? [] {
-                guard let url = trusted.issuer.value else { continue }
-                let matches = context.issuersByURL[URLMatching.normalizedIssuer(url)] ?? []
-                var targets = matches.map(\.ref.description)
-                if targets.isEmpty {
-                    let id = "external/\(url)"
-                    nodes[id] = Node(id: id, kind: .external, name: url, environment: nil, failingControls: [])
-                    targets = [id]
-                }
-                let location = trusted.issuer.location ?? trusted.location
-                for target in targets {
-                    edges.append(
-                        Edge(
-                            verifier: verifier.ref.description, issuer: target, issuerURL: url,
-                            jwksUri: trusted.jwksURI.value,
-                            location: .init(
-                                file: location.file, line: location.line, column: location.column,
-                                field: trusted.issuer.path),
-                            verifierFails: failing[verifier.ref] != nil))
+        context.estate.verifiers.withUnsafeBufferPointer { verifiers in
+            for index in verifiers.indices {
+                let verifier = verifiers[index].ref
+                nodes[verifier.description] = node(
+                    verifier, kind: .verifier, environment: verifiers[index].metadata.environment.value)
+                for trusted in verifiers[index].trustedIssuers.value ?? [] {
+                    guard let url = trusted.issuer.value else { continue }
+                    let matches = context.issuersByURL[URLMatching.normalizedIssuer(url)] ?? []
+                    var targets = matches.map(\.ref.description)
+                    if targets.isEmpty {
+                        let id = "external/\(url)"
+                        nodes[id] = Node(id: id, kind: .external, name: url, environment: nil, failingControls: [])
+                        targets = [id]
+                    }
+                    let location = trusted.issuer.location ?? trusted.location
+                    for target in targets {
+                        edges.append(
+                            Edge(
+                                verifier: verifier.description, issuer: target, issuerURL: url,
+                                jwksUri: trusted.jwksURI.value,
+                                location: .init(
+                                    file: location.file, line: location.line, column: location.column,
+                                    field: trusted.issuer.path),
+                                verifierFails: failing[verifier] != nil))
+                    }
                 }
             }
         }

@@ -21,12 +21,12 @@ public struct AccessReviewControl: AnyEntityControl {
         let age = day.days(until: context.today)
         if age < 0 {
             return .indeterminate(
-                "cannot decide: lastReviewed \(day) is after today (\(context.today))", at: reviewed)
+                "cannot decide: lastReviewed \(day) is after today (\(context.todayText))", at: reviewed)
         }
         if age * 86_400 > interval.value {
-            return .fail("last reviewed \(day), \(age)d before \(context.today), longer ago than \(rule)", at: reviewed)
+            return .fail("last reviewed \(day), \(age)d before \(context.todayText), longer ago than \(rule)", at: reviewed)
         }
-        return .pass("last reviewed \(day), \(age)d before \(context.today), within \(rule)", at: reviewed)
+        return .pass("last reviewed \(day), \(age)d before \(context.todayText), within \(rule)", at: reviewed)
     }
 
     public static let examples = ControlExamples(

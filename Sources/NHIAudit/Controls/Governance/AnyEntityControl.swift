@@ -6,11 +6,15 @@ public protocol AnyEntityControl: Control {
 
 extension AnyEntityControl {
     public func evaluate(_ context: EvaluationContext) -> [EntityOutcome] {
-        context.allEntities.map { entity in
-            let policy = context.policy(for: entity.metadata)
-            return EntityOutcome(
-                entity: entity.ref, anchor: entity.metadata.location, policy: policy.name,
-                outcome: check(entity, policy: policy, context: context))
+        // The metadata read once (an existential's getter copies it) and the policy lent from the table.
+        context.policyTable.withUnsafeBufferPointer { policies in
+            context.allEntities.map { entity in
+                let metadata = entity.metadata
+                let slot = context.policySlot(for: metadata)
+                return EntityOutcome(
+                    entity: EntityRef(kind: type(of: entity).kind, name: metadata.name), anchor: metadata.location,
+                    policy: policies[slot].name, outcome: check(entity, policy: policies[slot], context: context))
+            }
         }
     }
 }
@@ -21,17 +25,22 @@ extension AnyEntityControl {
     /// once, on the first of them: the others would repeat the same finding at the same line.
     func evaluateOncePerBlock(_ context: EvaluationContext, lacks: (any Entity) -> Bool) -> [EntityOutcome] {
         var first: [SourceLocation: EntityRef] = [:]
-        return context.allEntities.map { entity in
-            let policy = context.policy(for: entity.metadata)
-            let location = entity.metadata.location
-            var outcome: Outcome
-            if !(entity is KeySet), lacks(entity), let earlier = first[location] {
-                outcome = .notApplicable("same configuration block as \(earlier), where it is judged")
-            } else {
-                if !(entity is KeySet), lacks(entity) { first[location] = entity.ref }
-                outcome = check(entity, policy: policy, context: context)
+        return context.policyTable.withUnsafeBufferPointer { policies in
+            context.allEntities.map { entity in
+                let metadata = entity.metadata
+                let slot = context.policySlot(for: metadata)
+                let ref = EntityRef(kind: type(of: entity).kind, name: metadata.name)
+                let location = metadata.location
+                var outcome: Outcome
+                let judgedOnce = !(entity is KeySet) && lacks(entity)
+                if judgedOnce, let earlier = first[location] {
+                    outcome = .notApplicable("same configuration block as \(earlier), where it is judged")
+                } else {
+                    if judgedOnce { first[location] = ref }
+                    outcome = check(entity, policy: policies[slot], context: context)
+                }
+                return EntityOutcome(entity: ref, anchor: location, policy: policies[slot].name, outcome: outcome)
             }
-            return EntityOutcome(entity: entity.ref, anchor: location, policy: policy.name, outcome: outcome)
         }
     }
 }

@@ -21,13 +21,13 @@ public struct IssuerKeyRotationControl: IssuerControl {
         if let day = created.value {
             if day > context.today {
                 return .indeterminate(
-                    "cannot decide: keyCreated \(day) is after today (\(context.today))", at: created, period)
+                    "cannot decide: keyCreated \(day) is after today (\(context.todayText))", at: created, period)
             }
             // Overdue once today is past the day the key was due: keyCreated + rotationPeriod.
             let ageDays = day.days(until: context.today)
             if ageDays * 86_400 > seconds {
                 problems.append(
-                    "the key created \(day) is \(ageDays)d old on \(context.today), past its rotation period "
+                    "the key created \(day) is \(ageDays)d old on \(context.todayText), past its rotation period "
                         + DurationParser.format(seconds))
                 sources.append(created)
             }
