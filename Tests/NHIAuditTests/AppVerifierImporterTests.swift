@@ -23,6 +23,17 @@ import Testing
         #expect(verifier.jwks.tlsVerify.value == false)
     }
 
+    /// The trusted-issuer list had no display here, and the evidence showed a Swift debug dump of it instead.
+    @Test func springPublicKeyOnlyShowsNoIssuerInEveryFormat() throws {
+        let verifier = try #require(OIDCFixtures.load("spring/public-key-only.yml").estate.verifiers.first)
+        #expect(verifier.trustedIssuers.display == "(no issuer)")
+        let document = Fixtures.evaluate(["spring/public-key-only.yml"])
+        for format in ReportFormats.names {
+            let text = String(decoding: try ReportEstate.render(format, document), as: UTF8.self)
+            #expect(!text.contains("NHIAudit.") && !text.contains("Swift."), "a debug dump in \(format)")
+        }
+    }
+
     @Test func springPropertiesWithContinuationRelaxedNamesAndSecret() throws {
         let verifier = try #require(OIDCFixtures.load("spring/application.properties").estate.verifiers.first)
         #expect(verifier.validates.issuer.value == true)

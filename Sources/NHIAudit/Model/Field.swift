@@ -39,10 +39,12 @@ public struct Field<Value: Sendable>: Sendable {
         Field(.absent, path: path, location: location)
     }
 
+    /// A known value shown in evidence as `display`. Composite values (lists, records) must say how they read:
+    /// only plain values may leave it out (see the overload below), so no report shows a Swift debug dump.
     public static func known(
-        _ value: Value, path: String, at location: SourceLocation?, display: String? = nil, note: String? = nil
+        _ value: Value, path: String, at location: SourceLocation?, display: String, note: String? = nil
     ) -> Field {
-        Field(.known(value), path: path, location: location, display: display ?? "\(value)", note: note)
+        Field(.known(value), path: path, location: location, display: display, note: note)
     }
 
     /// A value the product applies when the field is not written (documented default).
@@ -92,4 +94,20 @@ extension Field where Value == [Field<String>] {
     /// The known string items; placeholders and invalid items are left out (see `unresolvedItems`).
     public var knownItems: [String] { (value ?? []).compactMap(\.value) }
     public var unresolvedItems: [Field<String>] { (value ?? []).filter { $0.value == nil } }
+}
+
+/// Values whose own text is how evidence shows them (`true`, `3600`, `2026-11-29`, the text itself).
+public protocol PlainFieldValue: Sendable, CustomStringConvertible {}
+extension String: PlainFieldValue {}
+extension Int: PlainFieldValue {}
+extension Bool: PlainFieldValue {}
+extension CalendarDate: PlainFieldValue {}
+
+extension Field where Value: PlainFieldValue {
+    /// A known plain value, shown as its own text unless `display` says otherwise.
+    public static func known(
+        _ value: Value, path: String, at location: SourceLocation?, display: String? = nil, note: String? = nil
+    ) -> Field {
+        Field(.known(value), path: path, location: location, display: display ?? value.description, note: note)
+    }
 }

@@ -45,7 +45,7 @@ enum OAuth2Proxy {
         return Verifier(
             metadata: .unowned(name: name, format: format, at: anchor),
             trustedIssuers: trusted.isEmpty ? .absent("oidc_issuer_url", at: anchor)
-                : .known(trusted, path: "oidc_issuer_url", at: at, display: issuerURL.display),
+                : .known(trusted, path: "oidc_issuer_url", at: at, display: issuerURL.display ?? "(no issuer)"),
             algorithms: .absent("oidc_signing_algs", at: anchor),
             validates: .init(
                 signature: .productDefault(true, path: "oidc_issuer_url", at: at, note: note("go-oidc verifies ID token signatures")),

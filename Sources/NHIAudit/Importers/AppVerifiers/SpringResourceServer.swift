@@ -45,7 +45,7 @@ enum SpringResourceServer {
                 : jwkSetURI
             let location = (issuerURI.location ?? jwkSetURI.location ?? publicKey.location) ?? anchor
             trusted = .known([.init(issuer: issuerURI, jwksURI: keySource, location: location)],
-                path: jwt + "issuer-uri", at: location, display: issuerURI.display ?? jwkSetURI.display)
+                path: jwt + "issuer-uri", at: location, display: issuerURI.display ?? jwkSetURI.display ?? "(no issuer)")
         }
         let at = issuerURI.location ?? jwkSetURI.location ?? anchor
         return Verifier(
