@@ -22,6 +22,15 @@ enum ReportEstate {
         let renderer = try #require(ReportFormats.renderer(named: format), "format \(format) is not registered")
         return try renderer.render(document, resources: ReportResources(templates: Repository.templates))
     }
+
+    /// Renders every format and fails on a Swift debug dump (`NHIAudit.Verifier…`, `Swift.String`) in any.
+    static func expectNoDebugDump(_ document: ResultDocument, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        for format in ReportFormats.names {
+            let text = String(decoding: try render(format, document), as: UTF8.self)
+            #expect(!text.contains("NHIAudit.") && !text.contains("Swift."), "a debug dump in \(format)",
+                    sourceLocation: sourceLocation)
+        }
+    }
 }
 
 /// The official schemas in `../shared/schemas` (never copied into the project). Absent in a user's clone:
