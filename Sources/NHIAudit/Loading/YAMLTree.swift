@@ -2,10 +2,10 @@ import Yams
 
 /// One parsed YAML or JSON document, stored flat: every node is an entry in one array, a collection's members
 /// are a contiguous run of entry indices, and scalar texts sit in their own array. A file's documents are read
-/// straight from libyaml's events into this (`YAMLEventReader`), about six times cheaper than Yams' `Node` tree,
+/// straight from libyaml's events into this (`YAMLEventReader`), about four times cheaper than Yams' `Node` tree,
 /// whose nodes each carry a tag with resolver and constructor references; Yams stays the reference parser for
 /// every document the event reader leaves to it (`fromYams`).
-public final class YAMLTree {
+final class YAMLTree {
     enum Kind: UInt8 {
         case scalar, mapping, sequence
     }
