@@ -38,7 +38,9 @@ struct Benchmark {
             print("\n== \(size) files, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB ==")
             try inProcessPhases(directory: directory, bytes: bytes, home: home)
             if FileManager.default.isExecutableFile(atPath: cli.path) {
-                endToEnd[size] = try cliScan(cli: cli, directory: directory, files: size, bytes: bytes, home: home)
+                endToEnd[size] = try cliScan(
+                    cli: cli, directory: directory, files: size, bytes: bytes, home: home, recordsHistory: true)
+                _ = try cliScan(cli: cli, directory: directory, files: size, bytes: bytes, home: home, recordsHistory: false)
             } else {
                 print("end-to-end: \(cli.path) not built; run `swift build -c release` first")
             }
@@ -143,17 +145,23 @@ struct Benchmark {
     }
 
     /// The whole scan as a user runs it, in its own process, so wall time and peak RSS are the real ones.
-    static func cliScan(cli: URL, directory: URL, files: Int, bytes: Int, home: URL) throws -> Double {
+    /// With `recordsHistory`, into a fresh history database: the nightly case with no earlier runs to compare
+    /// (see README, Performance); without, `--no-history`.
+    static func cliScan(cli: URL, directory: URL, files: Int, bytes: Int, home: URL, recordsHistory: Bool) throws -> Double {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-out-\(files)")
         let process = Process()
         process.executableURL = cli
-        // A fresh history database: the nightly case with no earlier runs to compare (see README, Performance).
-        let history = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-history-\(files).sqlite")
-        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: history.path + suffix) }
-        process.arguments = [
+        var arguments = [
             "scan", directory.path, "--out", out.path, "--format", "json,xml,html", "--fail-on", "none", "--home", home.path,
-            "--history", history.path,
+            "--no-history",
         ]
+        if recordsHistory {
+            let history = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-bench-history-\(files).sqlite")
+            for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: history.path + suffix) }
+            arguments[arguments.count - 1] = "--history"
+            arguments.append(history.path)
+        }
+        process.arguments = arguments
         process.environment = ["SOURCE_DATE_EPOCH": "1795000000", "PATH": "/usr/bin:/bin"]
         process.standardOutput = FileHandle.nullDevice
         let childrenCPU = childrenCPUSeconds()
@@ -168,8 +176,8 @@ struct Benchmark {
         }
         process.waitUntilExit()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        print(String(format: "  end-to-end CLI scan (json,xml,html): %.3f s, %.0f files/s, %.1f MB/s, peak RSS %.0f MB (exit %d)",
-                     seconds, Double(files) / seconds, Double(bytes) / 1_048_576 / seconds, Double(peakKilobytes) / 1024, process.terminationStatus)
+        print(String(format: "  end-to-end CLI scan (json,xml,html, %@): %.3f s, %.0f files/s, %.1f MB/s, peak RSS %.0f MB (exit %d)",
+                     recordsHistory ? "fresh history" : "no history", seconds, Double(files) / seconds, Double(bytes) / 1_048_576 / seconds, Double(peakKilobytes) / 1024, process.terminationStatus)
               + cpu(childrenCPUSeconds() - childrenCPU))
         return seconds
     }
