@@ -211,7 +211,12 @@ public struct EstateLoader: Sendable {
                 while let node = documents.next() {
                     let location = SourceLocation(file: source.path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
                     let tooFar = mayExceedExpansion && limits.exceedsExpansion(node)
-                    let make = { DocumentNode(node: node, file: source.path, path: "") }
+                    // Aliases expanded in the copy, under this loader's limit (the walk or the size check above
+                    // ruled out a breach).
+                    let make = {
+                        YAMLTree.fromYams(node, file: source.path, rootPath: "", shift: nil, maxNodes: self.limits.maxExpandedNodes)
+                            .map { DocumentNode(tree: $0) }
+                    }
                     guard take(make, at: location, expandsTooFar: tooFar) else { break }
                 }
                 if let error = documents.error { throw error }
