@@ -162,21 +162,25 @@ struct YAMLTreeBuilder {
         return true
     }
 
+    /// Read in place: this runs for every mapping of every file, so it makes no array of the keys.
     private func keysAreDistinctScalars(_ pairs: ArraySlice<Int32>) -> Bool {
-        var keys: [String] = []
-        keys.reserveCapacity(pairs.count / 2)
-        for position in stride(from: pairs.startIndex, to: pairs.endIndex, by: 2) {
-            let key = entries[Int(pairs[position])]
-            guard key.kind == .scalar else { return false }
-            keys.append(texts[Int(key.start)])
+        let keyCount = pairs.count / 2
+        func key(_ pair: Int) -> String? {
+            let entry = entries[Int(pairs[pairs.startIndex + 2 * pair])]
+            return entry.kind == .scalar ? texts[Int(entry.start)] : nil
         }
-        if keys.count <= 16 {
-            for first in keys.indices {
-                for second in keys.index(after: first)..<keys.endIndex where keys[first] == keys[second] { return false }
+        if keyCount <= 16 {  // a few comparisons cost less than hashing
+            for first in 0..<keyCount {
+                guard let text = key(first) else { return false }
+                for second in (first + 1)..<keyCount where key(second) == text { return false }
             }
             return true
         }
-        return Set(keys).count == keys.count
+        var seen = Set<String>(minimumCapacity: keyCount)
+        for pair in 0..<keyCount {
+            guard let text = key(pair), seen.insert(text).inserted else { return false }
+        }
+        return true
     }
 
     private mutating func complete(_ entry: YAMLTree.Entry) {
