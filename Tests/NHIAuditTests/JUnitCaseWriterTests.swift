@@ -40,24 +40,13 @@ import Testing
         }
         document.results = XMLResultWriterTests.hostile.enumerated().flatMap { offset, text in
             statuses.indices.map { choice in
-                var result = template
-                result.id = text
-                result.control = "CTL-" + text
-                result.title = text
+                // The shared hostile result, with this suite's variations: every status, a waiver expired or absent.
+                var result = WriterEquivalence.hostileResult(template, text, offset: offset)
                 result.status = statuses[(offset + choice) % statuses.count]
                 result.firstSeen = choice % 2 == 0 ? text : nil
                 result.entity = EntityRef(kind: EntityKind(text), name: text)
-                result.location.file = text
-                result.location.line = Int.min
                 result.location.column = choice
                 result.location.field = choice == 1 ? "" : text
-                result.message = text
-                result.waiver?.name = text
-                result.waiver?.justification = text
-                result.waiver?.owner = text
-                result.waiver?.approvedBy = text
-                result.waiver?.ticket = text
-                result.waiver?.expires = text
                 result.waiver?.expired = choice == 2
                 if choice == 3 { result.waiver = nil }
                 return result
