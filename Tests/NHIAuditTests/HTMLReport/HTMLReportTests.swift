@@ -12,6 +12,16 @@ import Testing
         #expect(ReportFormats.renderer(named: "html")?.fileName == "report.html")
     }
 
+    /// The scope sentence names one of a thing in the singular ("1 file not fully assessed", not "1 files").
+    @Test func theScopeLineCountsInTheSingularForOne() throws {
+        let document = Harness.evaluate(files: [
+            ("one/bad.yaml", "apiVersion: nhi-audit/v1\nkind: Verifier\nmetadata: {name: x\n"),
+        ])
+        let html = String(decoding: try HTMLReportFixtures.render(document), as: UTF8.self)
+        // One INP-001 result, no entity: singular for one, plural for none.
+        #expect(html.contains("1 result on 0 entities read from 1 file; <a href=\"#inventory\">1 file not fully assessed</a>"))
+    }
+
     @Test func hostileValuesNeverBecomeMarkupOrLinks() throws {
         let document = HTMLReportFixtures.hostile
         let html = String(decoding: try HTMLReportFixtures.render(document), as: UTF8.self)

@@ -50,6 +50,10 @@ struct HTMLReportModel {
     }
 
     /// Static tables longer than this would make the page heavy; the rest is in report.json.
+    static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
+    }
+
     static let tableLimit = 1000
 
     var toolName: String
@@ -63,6 +67,11 @@ struct HTMLReportModel {
     var entityCount: Int
     var inputCount: Int
     var notAssessedCount: Int
+    /// The counts with their nouns, singular for one ("1 file"), for sentences.
+    var resultsCounted: String
+    var entitiesCounted: String
+    var inputsCounted: String
+    var notAssessedCounted: String
     var failCount: Int
     var statusCounts: [Count]
     var statusBar: StackedBar
@@ -129,6 +138,10 @@ struct HTMLReportModel {
         }
         let notAssessed = inputs.filter { $0.status != InputRecord.Status.assessed.rawValue }
         notAssessedCount = notAssessed.count
+        resultsCounted = Self.counted(resultCount, "result")
+        entitiesCounted = Self.counted(entityCount, "entity", plural: "entities")
+        inputsCounted = Self.counted(inputCount, "file")
+        notAssessedCounted = Self.counted(notAssessedCount, "file")
         notAssessedInputs = Array(notAssessed.prefix(Self.tableLimit))
         hasNotAssessedOmitted = notAssessed.count > Self.tableLimit
         var inventoryCounts: [String: InventoryRow] = [:]
