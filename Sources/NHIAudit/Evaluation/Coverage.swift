@@ -7,34 +7,10 @@ public struct CoverageCalculator {
     public var registry: ControlRegistry
 
     public func coverage(of results: [ResultDocument.Result]) -> [String: [ResultDocument.CoverageItem]] {
-        // Tallied per shared `ControlFacts` (an identity, no string hashing per result), then per control.
-        // A run of results sharing one `ControlFacts` reuses its slot without hashing.
-        var slotsByFacts: [ObjectIdentifier: Int] = [:]
-        var countsBySlot: [(control: String, counts: [Int])] = []
-        var previous: (identity: ObjectIdentifier, slot: Int)? = nil
-        let statuses = ResultStatus.allCases
-        for index in results.indices {  // indexes, not copies of each result
-            let facts = results[index].facts
-            let identity = ObjectIdentifier(facts)
-            let slot: Int
-            if let previous, previous.identity == identity {
-                slot = previous.slot
-            } else {
-                slot = slotsByFacts[identity] ?? countsBySlot.count
-                if slot == countsBySlot.count {
-                    slotsByFacts[identity] = slot
-                    countsBySlot.append((facts.control, Array(repeating: 0, count: statuses.count)))
-                }
-                previous = (identity, slot)
-            }
-            countsBySlot[slot].counts[statuses.firstIndex(of: results[index].status)!] += 1
-        }
-        var countsByControl: [String: [ResultStatus: Int]] = [:]
-        for (control, counts) in countsBySlot {
-            for (status, count) in zip(statuses, counts) where count > 0 {
-                countsByControl[control, default: [:]][status, default: 0] += count
-            }
-        }
+        coverage(ResultTallies(results))
+    }
+
+    func coverage(_ tallies: ResultTallies) -> [String: [ResultDocument.CoverageItem]] {
         var coverage: [String: [ResultDocument.CoverageItem]] = [:]
         for framework in catalog.frameworks {
             coverage[framework.id] = framework.requirements.map { requirement in
@@ -42,7 +18,9 @@ public struct CoverageCalculator {
                     .map(\.id)
                 var counts = Dictionary(uniqueKeysWithValues: ResultStatus.allCases.map { ($0.rawValue, 0) })
                 for control in controls {
-                    for (status, count) in countsByControl[control] ?? [:] { counts[status.rawValue, default: 0] += count }
+                    for (status, count) in zip(ResultStatus.allCases, tallies.statusCountsByControl[control] ?? []) {
+                        counts[status.rawValue, default: 0] += count
+                    }
                 }
                 return ResultDocument.CoverageItem(
                     id: requirement.id, title: requirement.title, group: requirement.group,

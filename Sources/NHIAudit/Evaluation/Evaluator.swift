@@ -47,29 +47,29 @@ public struct Evaluator: Sendable {
             results.reverse()
             return results
         }
-        var results = Self.sortedByLocation(consuming: &perControl)
+        var results = Self.flattened(consuming: &perControl)
+        // A waiver judges each failing result on its own, so waivers apply before the sort; stale waivers' results
+        // join the others before it.
         let staleness = WaiverApplication.apply(to: &results, context: context)
         if let descriptor = catalog.control(WaiverStaleControl.id), !staleness.isEmpty {
             var facts = FactsCache(descriptor)
-            let stale = staleness.map { outcome in
+            results += staleness.map { outcome in
                 result(
                     outcome, message: outcome.outcome.message, control: descriptor.id, severity: descriptor.severity,
                     facts: facts.facts(policy: outcome.policy))
             }
-            var chunks = [results, stale]
-            results = []
-            results = Self.sortedByLocation(consuming: &chunks)
         }
-        // The summaries read the sorted results only: two on each core.
-        let sorted = results
-        let (parts, graph) = ParallelMap.pair(
+        let tallies = ResultTallies(results)
+        // The sort on one core, the entity list and the trust graph on the other.
+        let handoff = Handoff(results)
+        results = []  // the list is now referenced once, from `handoff`: sorted in place, not copied
+        let (_, parts) = ParallelMap.pair(
+            { Self.sortByLocation(&handoff.value) },
             {
-                (entities: entityRecords(context), summary: summarize(sorted, loaded: loaded, context: context))
-            },
-            {
-                (coverage: CoverageCalculator(catalog: catalog, registry: registry).coverage(of: sorted),
-                 trustGraph: TrustGraph.build(context, results: sorted))
+                (entities: entityRecords(context),
+                 trustGraph: TrustGraph.build(context, failingControls: tallies.failingControls))
             })
+        swap(&results, &handoff.value)
         return ResultDocument(
             schemaVersion: ResultDocument.schemaVersion,
             tool: .init(name: "nhi-audit", version: toolVersion),
@@ -82,24 +82,35 @@ public struct Evaluator: Sendable {
             inputs: loaded.inputs,
             policies: policiesInForce(loaded.estate),
             entities: parts.entities,
-            summary: parts.summary,
+            summary: summarize(tallies, loaded: loaded, context: context),
             results: results,
-            coverage: graph.coverage,
+            coverage: CoverageCalculator(catalog: catalog, registry: registry).coverage(tallies),
             controls: catalog.controls,
-            trustGraph: graph.trustGraph)
+            trustGraph: parts.trustGraph)
+    }
+
+    /// The controls' results in one list. Records are moved out of the chunks from their ends, not copied: a copy
+    /// retains each record and freeing the chunk releases it again, touching every record twice.
+    static func flattened(consuming chunks: inout [[ResultDocument.Result]]) -> [ResultDocument.Result] {
+        let count = chunks.reduce(0) { $0 + $1.count }
+        let flat = [ResultDocument.Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var position = count
+            for index in chunks.indices.reversed() {
+                while let last = chunks[index].popLast() {
+                    position -= 1
+                    (buffer.baseAddress! + position).initialize(to: last)
+                }
+                chunks[index] = []  // its buffer, now empty, is freed at once
+            }
+            initialized = count
+        }
+        chunks = []
+        return flat
     }
 
     /// Report order: file, line, column, control, entity, id. Files and controls are ranked once so most
-    /// comparisons are integer ones. Each chunk is released as soon as it is copied into the flat list, and
-    /// the sort permutes that list in place, so peak memory stays near one copy of the results.
-    static func sortedByLocation(consuming chunks: inout [[ResultDocument.Result]]) -> [ResultDocument.Result] {
-        var results: [ResultDocument.Result] = []
-        results.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-        for index in chunks.indices {
-            results.append(contentsOf: chunks[index])
-            chunks[index] = []
-        }
-        chunks = []
+    /// comparisons are integer ones, and the sort permutes the list in place.
+    static func sortByLocation(_ results: inout [ResultDocument.Result]) {
         // 20 bytes a key, not 32: lines and columns are stored in 32 bits anyway, and 2^31 results would not fit
         // in memory.
         struct Key {
@@ -181,7 +192,6 @@ public struct Evaluator: Sendable {
             }
             placed[position] = true
         }
-        return results
     }
 
     /// One `ControlFacts` per control and policy, shared by all those results.
@@ -231,24 +241,19 @@ public struct Evaluator: Sendable {
             entity: outcome.entity, location: location, message: message, evidence: evidence)
     }
 
-    private func summarize(
-        _ results: [ResultDocument.Result], loaded: EstateLoader.Loaded, context: EvaluationContext
-    ) -> ResultDocument.Summary {
-        let (statuses, severities) = (ResultStatus.allCases, Severity.allCases)
-        var statusCounts = [Int](repeating: 0, count: statuses.count)
-        var severityCounts = [Int](repeating: 0, count: severities.count)
-        for index in results.indices {
-            let status = results[index].status
-            statusCounts[statuses.firstIndex(of: status)!] += 1
-            if status == .fail { severityCounts[severities.firstIndex(of: results[index].severity)!] += 1 }
-        }
-        let byStatus = Dictionary(uniqueKeysWithValues: zip(statuses.map(\.rawValue), statusCounts))
-        let bySeverity = Dictionary(uniqueKeysWithValues: zip(severities.map(\.rawValue), severityCounts))
+    private func summarize(_ tallies: ResultTallies, loaded: EstateLoader.Loaded, context: EvaluationContext)
+        -> ResultDocument.Summary
+    {
+        let byStatus = Dictionary(
+            uniqueKeysWithValues: zip(ResultStatus.allCases.map(\.rawValue), tallies.statusCounts))
+        let bySeverity = Dictionary(
+            uniqueKeysWithValues: zip(Severity.allCases.map(\.rawValue), tallies.failureSeverityCounts))
         var entities: [String: Int] = [:]
         for entity in context.allEntities { entities[type(of: entity).kind.rawValue, default: 0] += 1 }
         var inputs: [String: Int] = ["assessed": 0, "partial": 0, "not-assessed": 0]
         for input in loaded.inputs { inputs[input.status.rawValue, default: 0] += 1 }
-        return .init(results: results.count, byStatus: byStatus, bySeverity: bySeverity, entities: entities, inputs: inputs)
+        return .init(
+            results: tallies.results, byStatus: byStatus, bySeverity: bySeverity, entities: entities, inputs: inputs)
     }
 
     private func policiesInForce(_ estate: Estate) -> [ResultDocument.PolicyInForce] {
@@ -270,7 +275,7 @@ public struct Evaluator: Sendable {
             return ResultDocument.EntityRecord(
                 kind: type(of: entity).kind, name: metadata.name, format: metadata.format,
                 file: metadata.location.file, line: metadata.location.line, environment: metadata.environment.value,
-                owner: metadata.owner.value, policy: context.policy(for: metadata).name)
+                owner: metadata.owner.value, policy: context.policyTable[context.policySlot(for: metadata)].name)
         }.sorted { ($0.kind, $0.name, $0.file, $0.line) < ($1.kind, $1.name, $1.file, $1.line) }
     }
 
@@ -279,6 +284,12 @@ public struct Evaluator: Sendable {
         for input in inputs { text += "\(input.sha256)  \(input.path)\n" }
         return Fingerprint.hex(Data(text.utf8))
     }
+}
+
+/// Lends a value to another thread without a second reference to it.
+private final class Handoff<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 extension EffectivePolicy {

@@ -29,11 +29,8 @@ public struct TrustGraph: Codable, Sendable, Hashable {
 }
 
 extension TrustGraph {
-    static func build(_ context: EvaluationContext, results: [ResultDocument.Result]) -> TrustGraph {
-        var failing: [EntityRef: Set<String>] = [:]
-        for index in results.indices where results[index].status == .fail {
-            failing[results[index].entity, default: []].insert(results[index].control)
-        }
+    /// `failing`: the controls that failed on each entity (`ResultTallies`).
+    static func build(_ context: EvaluationContext, failingControls failing: [EntityRef: Set<String>]) -> TrustGraph {
         func node(_ ref: EntityRef, kind: Node.Kind, environment: String?) -> Node {
             Node(
                 id: ref.description, kind: kind, name: ref.name, environment: environment,
