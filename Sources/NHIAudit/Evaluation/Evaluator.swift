@@ -123,53 +123,53 @@ public struct Evaluator: Sendable {
         precondition(results.count < Int(Int32.max))
         // A result's file is hashed once, to a slot ranked after sorting the distinct names (a run of results in
         // one file reuses the slot unhashed), and its control is ranked by its shared `ControlFacts`' identity
-        // (a run of results sharing one reuses its slot unhashed too).
-        var fileOfResult = [Int32](repeating: 0, count: results.count)
+        // (a run of results sharing one reuses its slot unhashed too). Keys hold slots until both are ranked.
+        var keys: [Key] = []
+        keys.reserveCapacity(results.count)
         var files: [String: Int32] = [:]
         var previousFile: (name: String, slot: Int32)? = nil
-        var factsOfResult = [Int32](repeating: 0, count: results.count)
         var factsSlots: [ObjectIdentifier: Int32] = [:]
         var controlOfFactsSlot: [String] = []
         var previousFacts: (identity: ObjectIdentifier, slot: Int32)? = nil
         // Fields are read through indexes throughout: `for result in results` would copy every record.
         for index in results.indices {
             let file = results[index].locationFile
+            let fileSlot: Int32
             if let previousFile, previousFile.name == file {
-                fileOfResult[index] = previousFile.slot
+                fileSlot = previousFile.slot
             } else {
-                let slot = files[file] ?? Int32(files.count)
-                files[file] = slot
-                fileOfResult[index] = slot
-                previousFile = (file, slot)
+                fileSlot = files[file] ?? Int32(files.count)
+                files[file] = fileSlot
+                previousFile = (file, fileSlot)
             }
             let facts = results[index].facts
             let identity = ObjectIdentifier(facts)
+            let factsSlot: Int32
             if let previousFacts, previousFacts.identity == identity {
-                factsOfResult[index] = previousFacts.slot
+                factsSlot = previousFacts.slot
             } else {
-                let slot = factsSlots[identity] ?? Int32(controlOfFactsSlot.count)
-                if slot == controlOfFactsSlot.count {
-                    factsSlots[identity] = slot
+                factsSlot = factsSlots[identity] ?? Int32(controlOfFactsSlot.count)
+                if factsSlot == controlOfFactsSlot.count {
+                    factsSlots[identity] = factsSlot
                     controlOfFactsSlot.append(facts.control)
                 }
-                factsOfResult[index] = slot
-                previousFacts = (identity, slot)
+                previousFacts = (identity, factsSlot)
             }
+            keys.append(
+                Key(
+                    index: Int32(index), file: fileSlot, control: factsSlot,
+                    line: Int32(truncatingIfNeeded: results[index].locationLine),
+                    column: Int32(truncatingIfNeeded: results[index].locationColumn)))
         }
         var fileRanks = [Int32](repeating: 0, count: files.count)
         for (rank, file) in files.keys.sorted().enumerated() { fileRanks[Int(files[file]!)] = Int32(rank) }
         let controlRanks = Dictionary(
             uniqueKeysWithValues: Set(controlOfFactsSlot).sorted().enumerated().map { ($1, Int32($0)) })
         let factsRanks = controlOfFactsSlot.map { controlRanks[$0]! }
-        var keys = results.indices.map { index in
-            Key(
-                index: Int32(index), file: fileRanks[Int(fileOfResult[index])],
-                control: factsRanks[Int(factsOfResult[index])],
-                line: Int32(truncatingIfNeeded: results[index].locationLine),
-                column: Int32(truncatingIfNeeded: results[index].locationColumn))
+        for index in keys.indices {
+            keys[index].file = fileRanks[Int(keys[index].file)]
+            keys[index].control = factsRanks[Int(keys[index].control)]
         }
-        fileOfResult = []
-        factsOfResult = []
         keys.sort { left, right in
             if left.file != right.file { return left.file < right.file }
             if left.line != right.line { return left.line < right.line }
