@@ -134,13 +134,22 @@ extension Severity {
 /// Writes result rows with prepared statements and values bound straight to SQLite: a scan records hundreds of
 /// thousands of rows, and boxing each row's values into `StatementArguments` cost more than SQLite's own work.
 /// Valid only inside the write transaction it was made in (the interned strings are read once, under its lock).
+///
+/// Texts are interned in two steps: `ordinal` numbers a text (hashing it), `id` gives its `strings` row,
+/// inserting the text the first time its id is asked for. So texts can be numbered in any order (the document's,
+/// where neighbours share their strings) while their rows, and so their ids, follow the order rows are written.
 struct HistoryRowWriter {
     private let db: Database
     private let insertRow: Statement
     private let insertString: Statement
     private let upsertFirstSeen: Statement
-    private var strings: [String: Int64] = [:]
-    private var last: [(text: String, id: Int64)?] = Array(repeating: nil, count: 8)
+    private var ordinals: [String: UInt32] = [:]
+    /// By ordinal: the `strings` id, or `unstored` for a text not inserted yet (kept in `unstoredTexts`).
+    private var ids: [Int64] = []
+    private var unstoredTexts: [UInt32: String] = [:]
+    private var last: [(text: String, ordinal: UInt32)?] = Array(repeating: nil, count: 8)
+    /// SQLite gives `INTEGER PRIMARY KEY` rows positive ids.
+    private static let unstored: Int64 = 0
     /// SQLite copies the bound value (`SQLITE_TRANSIENT`).
     static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
@@ -158,7 +167,10 @@ struct HistoryRowWriter {
                 ON CONFLICT (fingerprint) DO UPDATE SET generatedAt = min(generatedAt, excluded.generatedAt)
                 """)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, text FROM strings")
-        while let row = try cursor.next() { strings[row[1]] = row[0] }
+        while let row = try cursor.next() {
+            ordinals[row[1]] = UInt32(ids.count)  // a repeated text keeps its last id
+            ids.append(row[0])
+        }
     }
 
     /// Interns the texts of one result. Results of one entity follow each other and share their strings, so
@@ -170,10 +182,12 @@ struct HistoryRowWriter {
     ) throws -> HistoryRow {
         HistoryRow(
             key: key, status: status, severity: severity,
-            control: try id(control, column: 0), entityKind: try id(entityKind, column: 1),
-            entityName: try id(entityName, column: 2), field: try id(field, column: 3), file: try id(file, column: 4),
-            line: line, message: try message.map { try id($0, column: 5) }, waiver: try waiver.map { try id($0, column: 6) },
-            waiverExpires: try waiverExpires.map { try id($0, column: 7) })
+            control: try id(ordinal(control, column: 0)), entityKind: try id(ordinal(entityKind, column: 1)),
+            entityName: try id(ordinal(entityName, column: 2)), field: try id(ordinal(field, column: 3)),
+            file: try id(ordinal(file, column: 4)), line: line,
+            message: try message.map { try id(ordinal($0, column: 5)) },
+            waiver: try waiver.map { try id(ordinal($0, column: 6)) },
+            waiverExpires: try waiverExpires.map { try id(ordinal($0, column: 7)) })
     }
 
     func insert(_ row: HistoryRow, run: Int64) throws {
@@ -208,20 +222,47 @@ struct HistoryRowWriter {
         try step(statement)
     }
 
-    private mutating func id(_ text: String, column: Int) throws -> Int64 {
-        if let last = last[column], last.text == text { return last.id }
-        let id = try strings[text] ?? insert(text)
-        last[column] = (text, id)
-        return id
+    /// The run's packed results (see `PackedResults`), bound without a copy.
+    func insertPacked(_ bytes: [UInt8], run: Int64) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO packed_results (run, results) VALUES (?, ?)")
+        let statement = insert.sqliteStatement
+        sqlite3_bind_int64(statement, 1, run)
+        try bytes.withUnsafeBytes { buffer in
+            sqlite3_bind_blob64(statement, 2, buffer.baseAddress, sqlite3_uint64(buffer.count), nil)  // SQLITE_STATIC
+            defer { sqlite3_clear_bindings(statement) }  // before the buffer goes
+            try step(statement)
+        }
     }
 
-    private mutating func insert(_ text: String) throws -> Int64 {
+    /// Numbers a text without inserting it; `column` picks the text compared first.
+    mutating func ordinal(_ text: String, column: Int) -> UInt32 {
+        if let last = last[column], last.text == text { return last.ordinal }
+        let ordinal = ordinals[text] ?? add(text)
+        last[column] = (text, ordinal)
+        return ordinal
+    }
+
+    /// The `strings` id of a numbered text, inserting the text the first time.
+    mutating func id(_ ordinal: UInt32) throws -> Int64 {
+        let id = ids[Int(ordinal)]
+        return id == Self.unstored ? try insert(ordinal) : id
+    }
+
+    private mutating func add(_ text: String) -> UInt32 {
+        let ordinal = UInt32(ids.count)
+        ordinals[text] = ordinal
+        ids.append(Self.unstored)
+        unstoredTexts[ordinal] = text
+        return ordinal
+    }
+
+    private mutating func insert(_ ordinal: UInt32) throws -> Int64 {
         let statement = insertString.sqliteStatement
         sqlite3_reset(statement)
-        sqlite3_bind_text(statement, 1, text, -1, Self.transient)
+        sqlite3_bind_text(statement, 1, unstoredTexts.removeValue(forKey: ordinal), -1, Self.transient)
         try step(statement)
         let id = db.lastInsertedRowID
-        strings[text] = id
+        ids[Int(ordinal)] = id
         return id
     }
 

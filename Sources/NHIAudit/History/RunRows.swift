@@ -1,0 +1,60 @@
+/// A run's results reduced to what their rows store, read once in the document's order and then visited in the
+/// order the rows are written (see `HistoryStore.insertResults`). In the document's order the results of one
+/// entity follow each other and share their file, entity and often field strings, so numbering those texts
+/// compares each with its neighbour's instead of hashing it, and the records are read front to back instead of
+/// jumping through the heap once per result.
+struct RunRows {
+    /// One result, 40 bytes: the fingerprint, the fields a row stores, and the texts as the writer's ordinals.
+    struct Row {
+        var high: UInt64
+        var low: UInt16
+        var status: ResultStatus
+        var severity: Severity
+        var line: Int32
+        /// Position in the document: the message (for the few rows that keep it) is read from the record.
+        var index: UInt32
+        var control: UInt32
+        var entityKind: UInt32
+        var entityName: UInt32
+        var field: UInt32
+        var file: UInt32
+    }
+
+    /// Results with a hex fingerprint, by fingerprint bytes then document position.
+    private var hex: [Row] = []
+    /// The few with any other fingerprint: stored as TEXT, which SQLite orders before every BLOB.
+    private var text: [(key: StoredFingerprint, text: String, row: Row)] = []
+    /// Waiver name and expiry ordinals by document position: few results have a waiver.
+    private(set) var waivers: [UInt32: (name: UInt32, expires: UInt32)] = [:]
+
+    init(_ document: ResultDocument, numberingWith writer: inout HistoryRowWriter) {
+        hex.reserveCapacity(document.results.count)
+        for index in document.results.indices {
+            let key = document.results[index].storedID
+            let entity = document.results[index].entity
+            let location = document.results[index].location
+            let row = Row(
+                high: key.high, low: key.low, status: document.results[index].status,
+                severity: document.results[index].severity, line: Int32(truncatingIfNeeded: location.line),
+                index: UInt32(index), control: writer.ordinal(document.results[index].control, column: 0),
+                entityKind: writer.ordinal(entity.kind.rawValue, column: 1),
+                entityName: writer.ordinal(entity.name, column: 2), field: writer.ordinal(location.field, column: 3),
+                file: writer.ordinal(location.file, column: 4))
+            if let waiver = document.results[index].waiver {
+                let name = writer.ordinal(waiver.name, column: 6)
+                let expires = writer.ordinal(waiver.expires, column: 7)
+                waivers[row.index] = (name, expires)
+            }
+            if let text = key.text { self.text.append((key, text, row)) } else { hex.append(row) }
+        }
+        hex.sort { ($0.high, $0.low, $0.index) < ($1.high, $1.low, $1.index) }
+        text.sort { ($0.text, $0.row.index) < ($1.text, $1.row.index) }
+    }
+
+    /// Every result in the order SQLite keeps fingerprints (TEXT before BLOB, BLOBs bytewise), the document's
+    /// among equal ones.
+    func forEachInStoredOrder(_ body: (StoredFingerprint, Row) throws -> Void) rethrows {
+        for entry in text { try body(entry.key, entry.row) }
+        for row in hex { try body(StoredFingerprint(high: row.high, low: row.low), row) }
+    }
+}
