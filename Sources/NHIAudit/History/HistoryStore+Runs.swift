@@ -77,7 +77,7 @@ extension HistoryStore {
                 """,
             arguments: [
                 document.generatedAt, document.tool.version, document.catalog.version, document.inputDigest,
-                document.runDigest, try json(paths), try json(document.inputs),
+                document.runDigest, try json(paths), InputsColumn.json(document.inputs),
                 try json(document.policies), try json(document.summary),
                 counts[ResultStatus.fail.rawValue] ?? 0, counts[ResultStatus.pass.rawValue] ?? 0,
                 counts[ResultStatus.indeterminate.rawValue] ?? 0, counts[ResultStatus.waived.rawValue] ?? 0,
