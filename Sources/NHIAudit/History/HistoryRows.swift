@@ -147,7 +147,11 @@ struct HistoryRowWriter {
     /// By ordinal: the `strings` id, or `unstored` for a text not inserted yet (kept in `unstoredTexts`).
     private var ids: [Int64] = []
     private var unstoredTexts: [UInt32: String] = [:]
-    private var last: [(text: String, ordinal: UInt32)?] = Array(repeating: nil, count: 8)
+    /// Texts numbered lately, by a hash of their `String` value's two words (for a short text its bytes, else its
+    /// length and storage address): results share the storage of their file, entity, field and control texts,
+    /// and `==` on one storage compares addresses, where `ordinals` would hash the whole text. A hit is checked
+    /// with `==`, so a slot only ever saves work.
+    private var recent: [(text: String, ordinal: UInt32)?] = Array(repeating: nil, count: 1024)
     /// SQLite gives `INTEGER PRIMARY KEY` rows positive ids.
     private static let unstored: Int64 = 0
     /// SQLite copies the bound value (`SQLITE_TRANSIENT`).
@@ -173,8 +177,7 @@ struct HistoryRowWriter {
         }
     }
 
-    /// Interns the texts of one result. Results of one entity follow each other and share their strings, so
-    /// each column first compares with the text it saw last (usually the same storage: no hashing).
+    /// Interns the texts of one result.
     mutating func row(
         key: StoredFingerprint, status: ResultStatus, severity: Severity, control: String, entityKind: String,
         entityName: String, field: String, file: String, line: Int, message: String?, waiver: String?,
@@ -182,12 +185,12 @@ struct HistoryRowWriter {
     ) throws -> HistoryRow {
         HistoryRow(
             key: key, status: status, severity: severity,
-            control: try id(ordinal(control, column: 0)), entityKind: try id(ordinal(entityKind, column: 1)),
-            entityName: try id(ordinal(entityName, column: 2)), field: try id(ordinal(field, column: 3)),
-            file: try id(ordinal(file, column: 4)), line: line,
-            message: try message.map { try id(ordinal($0, column: 5)) },
-            waiver: try waiver.map { try id(ordinal($0, column: 6)) },
-            waiverExpires: try waiverExpires.map { try id(ordinal($0, column: 7)) })
+            control: try id(ordinal(control)), entityKind: try id(ordinal(entityKind)),
+            entityName: try id(ordinal(entityName)), field: try id(ordinal(field)),
+            file: try id(ordinal(file)), line: line,
+            message: try message.map { try id(ordinal($0)) },
+            waiver: try waiver.map { try id(ordinal($0)) },
+            waiverExpires: try waiverExpires.map { try id(ordinal($0)) })
     }
 
     func insert(_ row: HistoryRow, run: Int64) throws {
@@ -234,11 +237,13 @@ struct HistoryRowWriter {
         }
     }
 
-    /// Numbers a text without inserting it; `column` picks the text compared first.
-    mutating func ordinal(_ text: String, column: Int) -> UInt32 {
-        if let last = last[column], last.text == text { return last.ordinal }
+    /// Numbers a text without inserting it.
+    mutating func ordinal(_ text: String) -> UInt32 {
+        let words = unsafeBitCast(text, to: (UInt64, UInt64).self)
+        let slot = Int(truncatingIfNeeded: ((words.0 ^ words.1) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        if let recent = recent[slot], recent.text == text { return recent.ordinal }
         let ordinal = ordinals[text] ?? add(text)
-        last[column] = (text, ordinal)
+        recent[slot] = (text, ordinal)
         return ordinal
     }
 

@@ -120,7 +120,7 @@ extension HistoryStore {
             let entityName = try writer.id(result.entityName)
             let field = try writer.id(result.field)
             let file = try writer.id(result.file)
-            let message = keepMessage ? try writer.id(writer.ordinal(document.results[Int(result.index)].message, column: 5)) : nil
+            let message = keepMessage ? try writer.id(writer.ordinal(document.results[Int(result.index)].message)) : nil
             let waiver = rows.waivers.isEmpty ? nil : rows.waivers[result.index]
             let row = HistoryRow(
                 key: key, status: result.status, severity: result.severity, control: control, entityKind: entityKind,

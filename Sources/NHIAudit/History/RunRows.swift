@@ -1,8 +1,7 @@
 /// A run's results reduced to what their rows store, read once in the document's order and then visited in the
-/// order the rows are written (see `HistoryStore.insertResults`). In the document's order the results of one
-/// entity follow each other and share their file, entity and often field strings, so numbering those texts
-/// compares each with its neighbour's instead of hashing it, and the records are read front to back instead of
-/// jumping through the heap once per result.
+/// order the rows are written (see `HistoryStore.insertResults`). In the document's order the records are read
+/// front to back instead of jumping through the heap once per result, and the strings results share (file,
+/// entity, field, control) are met while they are still in cache.
 struct RunRows {
     /// One result, 40 bytes: the fingerprint, the fields a row stores, and the texts as the writer's ordinals.
     struct Row {
@@ -38,13 +37,13 @@ struct RunRows {
             let row = Row(
                 high: key.high, low: key.low, status: document.results[index].status,
                 severity: document.results[index].severity, line: Int32(truncatingIfNeeded: location.line),
-                index: UInt32(index), control: writer.ordinal(document.results[index].control, column: 0),
-                entityKind: writer.ordinal(entity.kind.rawValue, column: 1),
-                entityName: writer.ordinal(entity.name, column: 2), field: writer.ordinal(location.field, column: 3),
-                file: writer.ordinal(location.file, column: 4))
+                index: UInt32(index), control: writer.ordinal(document.results[index].control),
+                entityKind: writer.ordinal(entity.kind.rawValue),
+                entityName: writer.ordinal(entity.name), field: writer.ordinal(location.field),
+                file: writer.ordinal(location.file))
             if let waiver = document.results[index].waiver {
-                let name = writer.ordinal(waiver.name, column: 6)
-                let expires = writer.ordinal(waiver.expires, column: 7)
+                let name = writer.ordinal(waiver.name)
+                let expires = writer.ordinal(waiver.expires)
                 waivers[row.index] = (name, expires)
             }
             if let text = key.text { self.text.append((key, text, row)) } else { hex.append(row) }
