@@ -43,6 +43,31 @@ import Testing
         #expect(firstUses == Array(1...Int64(firstUses.count)))
     }
 
+    /// Fingerprints read back straight from SQLite (the previous run's findings, first-seen times), stored as
+    /// BLOB or, when not hex, as TEXT: the next run knows them all.
+    @Test func findingsOfEveryFingerprintShapeAreKnownToTheNextRun() throws {
+        let folder = try HistoryFixtures.temporaryFolder()
+        let store = try HistoryStore.open(at: folder.appendingPathComponent("h.sqlite").path)
+        func scan(day: Int) throws -> ResultDocument {
+            var document = HistoryFixtures.document([("a.yaml", HistoryFixtures.issuer("sts", defaultTTL: "12h"))], day: day)
+            let findings = document.results.indices.filter { document.results[$0].status.isFinding }
+            try #require(findings.count >= 2)
+            document.results[findings[0]].id = "legacy-fingerprint"
+            try store.record(&document, paths: ["a.yaml"])
+            return document
+        }
+        let first = try scan(day: 0)
+        let second = try scan(day: 1)
+        let findings = second.results.filter { $0.status.isFinding }
+        #expect(findings.contains { $0.id == "legacy-fingerprint" } && findings.contains { $0.id.count == 20 })
+        for finding in findings {
+            #expect(finding.isNew == false, "\(finding.id)")
+            #expect(finding.firstSeen == first.generatedAt, "\(finding.id)")
+        }
+        #expect(second.history?.newFindings == 0)
+        #expect(second.history?.resolvedFindings == 0)
+    }
+
     /// The in-place sort against the standard library's, with many repeated fingerprints and every small size.
     @Test func rowsSortLikeTheStandardSort() {
         var random = SystemRandomNumberGenerator()

@@ -89,6 +89,25 @@ struct StoredFingerprint: Hashable, Sendable {
         }
     }
 
+    /// Column `index` of `statement`'s current row, read as `init(_: DatabaseValue)` reads it but without boxing
+    /// the value: the previous run's findings and the first-seen table are read this way before every scan's
+    /// reports can start.
+    init(column index: Int32, of statement: SQLiteStatement) {
+        switch sqlite3_column_type(statement, index) {
+        case SQLITE_BLOB:
+            let bytes = UnsafeRawBufferPointer(
+                start: sqlite3_column_blob(statement, index), count: Int(sqlite3_column_bytes(statement, index)))
+            guard bytes.count == 10 else {
+                self.init(Hex.string(bytes))
+                return
+            }
+            self.init(
+                high: bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }, low: bytes.suffix(2).reduce(0) { $0 << 8 | UInt16($1) })
+        case SQLITE_TEXT: self.init(String(cString: sqlite3_column_text(statement, index)))
+        default: self.init("")
+        }
+    }
+
     static func string(_ value: DatabaseValue) -> String {
         switch value.storage {
         case .blob(let data): Hex.string(data)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension HistoryStore {
     /// Records a run and fills the document's history: `history` (previous run, trend) and, per finding,
@@ -148,11 +149,11 @@ extension HistoryStore {
     static func firstSeen(_ db: Database) throws -> [StoredFingerprint: String] {
         var firstSeen: [StoredFingerprint: String] = [:]
         var times: [String: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, generatedAt FROM first_seen")
-        while let row = try rows.next() {
-            var time: String = row[1]
+        let rows = try db.makeStatement(sql: "SELECT fingerprint, generatedAt FROM first_seen")
+        try forEachRow(of: rows, db) { statement in
+            var time = String(cString: sqlite3_column_text(statement, 1))
             if let kept = times[time] { time = kept } else { times[time] = time }
-            firstSeen[StoredFingerprint(row[0] as DatabaseValue)] = time
+            firstSeen[StoredFingerprint(column: 0, of: statement)] = time
         }
         return firstSeen
     }
@@ -277,10 +278,24 @@ extension HistoryStore {
 
     static func failingFingerprints(_ db: Database, run: Int64) throws -> Set<StoredFingerprint> {
         var fingerprints = Set<StoredFingerprint>()
-        let rows = try DatabaseValue.fetchCursor(
-            db, sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN \(ResultStatus.storedFindingCodes)", arguments: [run])
-        while let value = try rows.next() { fingerprints.insert(StoredFingerprint(value)) }
+        let rows = try db.makeStatement(
+            sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN \(ResultStatus.storedFindingCodes)")
+        sqlite3_bind_int64(rows.sqliteStatement, 1, run)
+        try forEachRow(of: rows, db) { fingerprints.insert(StoredFingerprint(column: 0, of: $0)) }
         return fingerprints
+    }
+
+    /// Steps through a query's rows, reading columns straight from SQLite.
+    private static func forEachRow(of query: Statement, _ db: Database, _ body: (SQLiteStatement) -> Void) throws {
+        let statement = query.sqliteStatement
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: body(statement)
+            case SQLITE_DONE: return
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
     }
 
     static func json(_ value: some Encodable) throws -> String {
