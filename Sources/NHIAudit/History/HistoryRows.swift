@@ -89,6 +89,25 @@ struct StoredFingerprint: Hashable, Sendable {
         }
     }
 
+    /// Column `index` of `statement`'s current row, read as `init(_: DatabaseValue)` reads it but without boxing
+    /// the value: the previous run's findings and the first-seen table are read this way before every scan's
+    /// reports can start.
+    init(column index: Int32, of statement: SQLiteStatement) {
+        switch sqlite3_column_type(statement, index) {
+        case SQLITE_BLOB:
+            let bytes = UnsafeRawBufferPointer(
+                start: sqlite3_column_blob(statement, index), count: Int(sqlite3_column_bytes(statement, index)))
+            guard bytes.count == 10 else {
+                self.init(Hex.string(bytes))
+                return
+            }
+            self.init(
+                high: bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }, low: bytes.suffix(2).reduce(0) { $0 << 8 | UInt16($1) })
+        case SQLITE_TEXT: self.init(String(cString: sqlite3_column_text(statement, index)))
+        default: self.init("")
+        }
+    }
+
     static func string(_ value: DatabaseValue) -> String {
         switch value.storage {
         case .blob(let data): Hex.string(data)
@@ -134,13 +153,26 @@ extension Severity {
 /// Writes result rows with prepared statements and values bound straight to SQLite: a scan records hundreds of
 /// thousands of rows, and boxing each row's values into `StatementArguments` cost more than SQLite's own work.
 /// Valid only inside the write transaction it was made in (the interned strings are read once, under its lock).
+///
+/// Texts are interned in two steps: `ordinal` numbers a text (hashing it), `id` gives its `strings` row,
+/// inserting the text the first time its id is asked for. So texts can be numbered in any order (the document's,
+/// where neighbours share their strings) while their rows, and so their ids, follow the order rows are written.
 struct HistoryRowWriter {
     private let db: Database
     private let insertRow: Statement
     private let insertString: Statement
     private let upsertFirstSeen: Statement
-    private var strings: [String: Int64] = [:]
-    private var last: [(text: String, id: Int64)?] = Array(repeating: nil, count: 8)
+    private var ordinals: [String: UInt32] = [:]
+    /// By ordinal: the `strings` id, or `unstored` for a text not inserted yet (kept in `unstoredTexts`).
+    private var ids: [Int64] = []
+    private var unstoredTexts: [UInt32: String] = [:]
+    /// Texts numbered lately, by a hash of their `String` value's two words (for a short text its bytes, else its
+    /// length and storage address): results share the storage of their file, entity, field and control texts,
+    /// and `==` on one storage compares addresses, where `ordinals` would hash the whole text. A hit is checked
+    /// with `==`, so a slot only ever saves work.
+    private var recent: [(text: String, ordinal: UInt32)?] = Array(repeating: nil, count: 1024)
+    /// SQLite gives `INTEGER PRIMARY KEY` rows positive ids.
+    private static let unstored: Int64 = 0
     /// SQLite copies the bound value (`SQLITE_TRANSIENT`).
     static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
@@ -158,11 +190,13 @@ struct HistoryRowWriter {
                 ON CONFLICT (fingerprint) DO UPDATE SET generatedAt = min(generatedAt, excluded.generatedAt)
                 """)
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, text FROM strings")
-        while let row = try cursor.next() { strings[row[1]] = row[0] }
+        while let row = try cursor.next() {
+            ordinals[row[1]] = UInt32(ids.count)  // a repeated text keeps its last id
+            ids.append(row[0])
+        }
     }
 
-    /// Interns the texts of one result. Results of one entity follow each other and share their strings, so
-    /// each column first compares with the text it saw last (usually the same storage: no hashing).
+    /// Interns the texts of one result.
     mutating func row(
         key: StoredFingerprint, status: ResultStatus, severity: Severity, control: String, entityKind: String,
         entityName: String, field: String, file: String, line: Int, message: String?, waiver: String?,
@@ -170,10 +204,12 @@ struct HistoryRowWriter {
     ) throws -> HistoryRow {
         HistoryRow(
             key: key, status: status, severity: severity,
-            control: try id(control, column: 0), entityKind: try id(entityKind, column: 1),
-            entityName: try id(entityName, column: 2), field: try id(field, column: 3), file: try id(file, column: 4),
-            line: line, message: try message.map { try id($0, column: 5) }, waiver: try waiver.map { try id($0, column: 6) },
-            waiverExpires: try waiverExpires.map { try id($0, column: 7) })
+            control: try id(ordinal(control)), entityKind: try id(ordinal(entityKind)),
+            entityName: try id(ordinal(entityName)), field: try id(ordinal(field)),
+            file: try id(ordinal(file)), line: line,
+            message: try message.map { try id(ordinal($0)) },
+            waiver: try waiver.map { try id(ordinal($0)) },
+            waiverExpires: try waiverExpires.map { try id(ordinal($0)) })
     }
 
     func insert(_ row: HistoryRow, run: Int64) throws {
@@ -208,20 +244,49 @@ struct HistoryRowWriter {
         try step(statement)
     }
 
-    private mutating func id(_ text: String, column: Int) throws -> Int64 {
-        if let last = last[column], last.text == text { return last.id }
-        let id = try strings[text] ?? insert(text)
-        last[column] = (text, id)
-        return id
+    /// The run's packed results (see `PackedResults`), bound without a copy.
+    func insertPacked(_ bytes: [UInt8], run: Int64) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO packed_results (run, results) VALUES (?, ?)")
+        let statement = insert.sqliteStatement
+        sqlite3_bind_int64(statement, 1, run)
+        try bytes.withUnsafeBytes { buffer in
+            sqlite3_bind_blob64(statement, 2, buffer.baseAddress, sqlite3_uint64(buffer.count), nil)  // SQLITE_STATIC
+            defer { sqlite3_clear_bindings(statement) }  // before the buffer goes
+            try step(statement)
+        }
     }
 
-    private mutating func insert(_ text: String) throws -> Int64 {
+    /// Numbers a text without inserting it.
+    mutating func ordinal(_ text: String) -> UInt32 {
+        let words = unsafeBitCast(text, to: (UInt64, UInt64).self)
+        let slot = Int(truncatingIfNeeded: ((words.0 ^ words.1) &* 0x9E37_79B9_7F4A_7C15) >> 54)
+        if let recent = recent[slot], recent.text == text { return recent.ordinal }
+        let ordinal = ordinals[text] ?? add(text)
+        recent[slot] = (text, ordinal)
+        return ordinal
+    }
+
+    /// The `strings` id of a numbered text, inserting the text the first time.
+    mutating func id(_ ordinal: UInt32) throws -> Int64 {
+        let id = ids[Int(ordinal)]
+        return id == Self.unstored ? try insert(ordinal) : id
+    }
+
+    private mutating func add(_ text: String) -> UInt32 {
+        let ordinal = UInt32(ids.count)
+        ordinals[text] = ordinal
+        ids.append(Self.unstored)
+        unstoredTexts[ordinal] = text
+        return ordinal
+    }
+
+    private mutating func insert(_ ordinal: UInt32) throws -> Int64 {
         let statement = insertString.sqliteStatement
         sqlite3_reset(statement)
-        sqlite3_bind_text(statement, 1, text, -1, Self.transient)
+        sqlite3_bind_text(statement, 1, unstoredTexts.removeValue(forKey: ordinal), -1, Self.transient)
         try step(statement)
         let id = db.lastInsertedRowID
-        strings[text] = id
+        ids[Int(ordinal)] = id
         return id
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension HistoryStore {
     /// Records a run and fills the document's history: `history` (previous run, trend) and, per finding,
@@ -77,7 +78,7 @@ extension HistoryStore {
                 """,
             arguments: [
                 document.generatedAt, document.tool.version, document.catalog.version, document.inputDigest,
-                document.runDigest, try json(paths), try json(document.inputs),
+                document.runDigest, try json(paths), InputsColumn.json(document.inputs),
                 try json(document.policies), try json(document.summary),
                 counts[ResultStatus.fail.rawValue] ?? 0, counts[ResultStatus.pass.rawValue] ?? 0,
                 counts[ResultStatus.indeterminate.rawValue] ?? 0, counts[ResultStatus.waived.rawValue] ?? 0,
@@ -101,42 +102,31 @@ extension HistoryStore {
     ) throws {
         let generatedAt = document.generatedAt
         var writer = try HistoryRowWriter(db)
-        // The order SQLite keeps fingerprints in (TEXT before BLOB, BLOBs bytewise), the document's among equal
-        // ones: rows append to the b-tree instead of splitting pages all over it, the packed BLOB is sorted,
-        // and a repeated fingerprint is skipped as INSERT OR IGNORE would. Sorting plain integers, and making
-        // each row only when it is written, so no copy of all rows is ever held.
-        var hexOrder: [(high: UInt64, low: UInt16, index: Int)] = []
-        var textOrder: [(text: String, index: Int)] = []
-        hexOrder.reserveCapacity(document.results.count)
-        for index in document.results.indices {
-            let key = document.results[index].storedID
-            if let text = key.text { textOrder.append((text, index)) } else { hexOrder.append((key.high, key.low, index)) }
-        }
-        hexOrder.sort { ($0.high, $0.low, $0.index) < ($1.high, $1.low, $1.index) }
-        textOrder.sort { ($0.text, $0.index) < ($1.text, $1.index) }
-        let order = textOrder.map(\.index) + hexOrder.map(\.index)
-        hexOrder = []
+        // Rows are written in the order SQLite keeps fingerprints: they append to the b-tree instead of splitting
+        // pages all over it, the packed BLOB is sorted, and a repeated fingerprint is skipped as INSERT OR IGNORE
+        // would. Texts get their ids in that order too (see `HistoryRowWriter`).
+        let rows = RunRows(document, numberingWith: &writer)
         var packed: [UInt8] = []
         var last: StoredFingerprint?
-        for index in order {
-            let key = document.results[index].storedID
-            guard key != last else { continue }
+        try rows.forEachInStoredOrder { key, result in
+            guard key != last else { return }
             last = key
-            let result = (  // the fields used, read through the index: `for result in` copies every record
-                status: document.results[index].status, severity: document.results[index].severity,
-                control: document.results[index].control, entity: document.results[index].entity,
-                location: document.results[index].location, message: document.results[index].message,
-                waiver: document.results[index].waiver)
             let seen = firstSeen.isEmpty ? nil : firstSeen[key]
             // Only `diff` reads a stored message: for findings, and for a resolved finding the later run's
             // message. So passing and not-applicable results keep theirs only once the fingerprint has been a
             // finding (a diff from a run before that one to this one can be asked for).
             let keepMessage = result.status.isFinding || result.status == .indeterminate || seen != nil
-            let row = try writer.row(
-                key: key, status: result.status, severity: result.severity, control: result.control,
-                entityKind: result.entity.kind.rawValue, entityName: result.entity.name, field: result.location.field,
-                file: result.location.file, line: result.location.line, message: keepMessage ? result.message : nil,
-                waiver: result.waiver?.name, waiverExpires: result.waiver?.expires)
+            let control = try writer.id(result.control)
+            let entityKind = try writer.id(result.entityKind)
+            let entityName = try writer.id(result.entityName)
+            let field = try writer.id(result.field)
+            let file = try writer.id(result.file)
+            let message = keepMessage ? try writer.id(writer.ordinal(document.results[Int(result.index)].message)) : nil
+            let waiver = rows.waivers.isEmpty ? nil : rows.waivers[result.index]
+            let row = HistoryRow(
+                key: key, status: result.status, severity: result.severity, control: control, entityKind: entityKind,
+                entityName: entityName, field: field, file: file, line: Int(result.line), message: message,
+                waiver: try waiver.map { try writer.id($0.name) }, waiverExpires: try waiver.map { try writer.id($0.expires) })
             if PackedResults.fits(row) {
                 PackedResults.append(row, to: &packed)
             } else {
@@ -146,9 +136,7 @@ extension HistoryStore {
                 try writer.firstSeen(row.key, at: generatedAt)
             }
         }
-        if !packed.isEmpty {
-            try db.execute(sql: "INSERT INTO packed_results (run, results) VALUES (?, ?)", arguments: [run, Data(packed)])
-        }
+        if !packed.isEmpty { try writer.insertPacked(packed, run: run) }
     }
 
     /// The earliest `generatedAt` at which each fingerprint was a finding (fail or waived), over all runs kept.
@@ -161,11 +149,11 @@ extension HistoryStore {
     static func firstSeen(_ db: Database) throws -> [StoredFingerprint: String] {
         var firstSeen: [StoredFingerprint: String] = [:]
         var times: [String: String] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, generatedAt FROM first_seen")
-        while let row = try rows.next() {
-            var time: String = row[1]
+        let rows = try db.makeStatement(sql: "SELECT fingerprint, generatedAt FROM first_seen")
+        try forEachRow(of: rows, db) { statement in
+            var time = String(cString: sqlite3_column_text(statement, 1))
             if let kept = times[time] { time = kept } else { times[time] = time }
-            firstSeen[StoredFingerprint(row[0] as DatabaseValue)] = time
+            firstSeen[StoredFingerprint(column: 0, of: statement)] = time
         }
         return firstSeen
     }
@@ -290,10 +278,24 @@ extension HistoryStore {
 
     static func failingFingerprints(_ db: Database, run: Int64) throws -> Set<StoredFingerprint> {
         var fingerprints = Set<StoredFingerprint>()
-        let rows = try DatabaseValue.fetchCursor(
-            db, sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN \(ResultStatus.storedFindingCodes)", arguments: [run])
-        while let value = try rows.next() { fingerprints.insert(StoredFingerprint(value)) }
+        let rows = try db.makeStatement(
+            sql: "SELECT fingerprint FROM results WHERE run = ? AND status IN \(ResultStatus.storedFindingCodes)")
+        sqlite3_bind_int64(rows.sqliteStatement, 1, run)
+        try forEachRow(of: rows, db) { fingerprints.insert(StoredFingerprint(column: 0, of: $0)) }
         return fingerprints
+    }
+
+    /// Steps through a query's rows, reading columns straight from SQLite.
+    private static func forEachRow(of query: Statement, _ db: Database, _ body: (SQLiteStatement) -> Void) throws {
+        let statement = query.sqliteStatement
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: body(statement)
+            case SQLITE_DONE: return
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
     }
 
     static func json(_ value: some Encodable) throws -> String {
