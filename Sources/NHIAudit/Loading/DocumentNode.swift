@@ -119,6 +119,23 @@ public struct DocumentNode {
         return entries
     }
 
+    /// The values of `entries` (a mapping) or the `items` (a sequence), in document order, without building
+    /// keys, locations or an array: for walks over a whole document.
+    func forEachChild(_ body: (DocumentNode) -> Void) {
+        let entry = entry
+        let first = Int(entry.start)
+        switch entry.kind {
+        case .mapping:
+            for pair in 0..<Int(entry.count) where tree.entries[Int(tree.members[first + 2 * pair])].kind == .scalar {
+                body(DocumentNode(tree: tree, index: tree.members[first + 2 * pair + 1]))
+            }
+        case .sequence:
+            for item in 0..<Int(entry.count) { body(DocumentNode(tree: tree, index: tree.members[first + item])) }
+        case .scalar:
+            break
+        }
+    }
+
     public var items: [DocumentNode] {
         let entry = entry
         guard entry.kind == .sequence else { return [] }

@@ -90,14 +90,14 @@ public final class FieldReader {
     public func stringList(_ key: String) -> ListField {
         knownKeys.append(key)
         let fieldPath = fieldPath(key)
-        guard let child = node?.child(key), !child.isNull else { return .absent(fieldPath, at: anchor) }
+        guard let child = node?.child(key), !child.isNull else { return Field(.absent, internedPath: fieldPath, location: anchor) }
         if child.scalar != nil {
             let item = scalarField(child, path: fieldPath)
-            return Field(.known([item]), path: fieldPath, location: child.location, display: child.scalar)
+            return Field(.known([item]), internedPath: fieldPath, location: child.location, display: child.scalar)
         }
         guard child.isSequence else {
             sink.add(.init(.unreadable, at: child.location, field: fieldPath, "expected a list"))
-            return Field(.invalid("expected a list"), path: fieldPath, location: child.location)
+            return Field(.invalid("expected a list"), internedPath: fieldPath, location: child.location)
         }
         let items = child.items.map { item -> Field<String> in
             guard item.scalar != nil else {
@@ -107,7 +107,7 @@ public final class FieldReader {
             return scalarField(item, path: item.path)
         }
         let display = TextInterner.intern("[" + items.map { $0.display ?? "?" }.joined(separator: ", ") + "]")
-        return Field(.known(items), path: fieldPath, location: child.location, display: display)
+        return Field(.known(items), internedPath: fieldPath, location: child.location, display: display)
     }
 
     /// Flags keys this reader was never asked about. Call after reading every field.
@@ -124,7 +124,8 @@ public final class FieldReader {
         }
     }
 
-    private func fieldPath(_ key: String) -> String { DocumentNode.join(path, key) }
+    /// Interned: pass it to `Field(_:internedPath:...)`.
+    private func fieldPath(_ key: String) -> String { TextInterner.path(path, key) }
 
     private func scalarField(_ node: DocumentNode, path: String) -> Field<String> {
         let text = TextInterner.intern(node.scalar ?? "")
@@ -137,18 +138,18 @@ public final class FieldReader {
     private func read<V>(_ key: String, _ convert: (DocumentNode) -> Result<V, ReadError>) -> Field<V> {
         knownKeys.append(key)
         let fieldPath = fieldPath(key)
-        guard let child = node?.child(key), !child.isNull else { return .absent(fieldPath, at: anchor) }
+        guard let child = node?.child(key), !child.isNull else { return Field(.absent, internedPath: fieldPath, location: anchor) }
         let text = TextInterner.intern(child.scalar)
         let location = child.location
         if let text, let placeholder = Placeholder.detect(text) {
-            return Field(.placeholder(placeholder), path: fieldPath, location: location, display: text)
+            return Field(.placeholder(placeholder), internedPath: fieldPath, location: location, display: text)
         }
         switch convert(child) {
         case .success(let value):
-            return Field(.known(value), path: fieldPath, location: location, display: text)
+            return Field(.known(value), internedPath: fieldPath, location: location, display: text)
         case .failure(let error):
             sink.add(.init(.unreadable, at: location, field: fieldPath, error.reason))
-            return Field(.invalid(error.reason), path: fieldPath, location: location, display: text)
+            return Field(.invalid(error.reason), internedPath: fieldPath, location: location, display: text)
         }
     }
 }

@@ -27,4 +27,22 @@ public final class TextInterner: @unchecked Sendable {
     public func intern(_ text: String) -> String {
         texts.insert(text).memberAfterInsert
     }
+
+    private struct PathKey: Hashable {
+        var parent: String
+        var key: String
+    }
+
+    /// Field paths joined from a reader's path and a key, which recur in every document of a kind.
+    private var paths: [PathKey: String] = [:]
+
+    /// `parent.key` (`key` at the root), interned; a repeated pair is looked up without building the text.
+    static func path(_ parent: String, _ key: String) -> String {
+        guard let table = current else { return DocumentNode.join(parent, key) }
+        let pair = PathKey(parent: parent, key: key)
+        if let path = table.paths[pair] { return path }
+        let path = intern(DocumentNode.join(parent, key))
+        table.paths[pair] = path
+        return path
+    }
 }

@@ -57,8 +57,7 @@ enum EnvoyFilterFinder {
             found.append(match)
             return
         }
-        for entry in node.entries { visit(entry.value, into: &found) }
-        for item in node.items { visit(item, into: &found) }
+        node.forEachChild { visit($0, into: &found) }
     }
 
     private static func match(_ node: DocumentNode) -> Found? {
