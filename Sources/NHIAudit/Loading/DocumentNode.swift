@@ -94,6 +94,16 @@ public struct DocumentNode {
         return (0..<Int(entry.count)).compactMap { tree.text(of: tree.members[Int(entry.start) + 2 * $0]) }
     }
 
+    /// Whether a scalar key of the mapping satisfies `predicate`, as `keyTexts.contains(where:)` without the array.
+    func containsKeyText(where predicate: (String) -> Bool) -> Bool {
+        let entry = entry
+        guard entry.kind == .mapping else { return false }
+        for pair in 0..<Int(entry.count) {
+            if let key = tree.text(of: tree.members[Int(entry.start) + 2 * pair]), predicate(key) { return true }
+        }
+        return false
+    }
+
     /// Follows a dotted path of mapping keys.
     public func descendant(_ keys: String...) -> DocumentNode? {
         var current: DocumentNode? = self

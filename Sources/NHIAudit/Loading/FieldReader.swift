@@ -9,9 +9,15 @@ public final class FieldReader {
     public let sink: DiagnosticSink
     /// In the order asked; an array, as a reader is asked a few keys and hashing each cost more than comparing.
     private var knownKeys: [String] = []
+    private let paths: FieldPaths
 
-    public init(_ node: DocumentNode?, path: String, anchor: SourceLocation, sink: DiagnosticSink) {
+    public convenience init(_ node: DocumentNode?, path: String, anchor: SourceLocation, sink: DiagnosticSink) {
+        self.init(node, paths: TextInterner.fieldPaths(for: path), path: path, anchor: anchor, sink: sink)
+    }
+
+    private init(_ node: DocumentNode?, paths: FieldPaths, path: String, anchor: SourceLocation, sink: DiagnosticSink) {
         self.node = node
+        self.paths = paths
         self.path = path
         self.anchor = node?.anchor ?? anchor
         self.sink = sink
@@ -22,7 +28,8 @@ public final class FieldReader {
 
     public func nested(_ key: String) -> FieldReader {
         knownKeys.append(key)
-        return FieldReader(node?.child(key), path: fieldPath(key), anchor: anchor, sink: sink)
+        let child = paths.child(key)
+        return FieldReader(node?.child(key), paths: child, path: child.path, anchor: anchor, sink: sink)
     }
 
     public func raw(_ key: String) -> DocumentNode? {
@@ -113,7 +120,7 @@ public final class FieldReader {
     /// Flags keys this reader was never asked about. Call after reading every field.
     public func reportUnknownKeys() {
         // Most mappings have no unknown key: check the key text before building every entry's node and path.
-        guard let node, node.keyTexts.contains(where: { !knownKeys.contains($0) }) else { return }
+        guard let node, node.containsKeyText(where: { !knownKeys.contains($0) }) else { return }
         for entry in node.entries where !knownKeys.contains(entry.key) {
             let suggestion = knownKeys.first { $0.lowercased() == entry.key.lowercased() }
             let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
@@ -124,8 +131,8 @@ public final class FieldReader {
         }
     }
 
-    /// Interned: pass it to `Field(_:internedPath:...)`.
-    private func fieldPath(_ key: String) -> String { TextInterner.path(path, key) }
+    /// `path.key`, interned: pass it to `Field(_:internedPath:...)`.
+    func fieldPath(_ key: String) -> String { paths.child(key).path }
 
     private func scalarField(_ node: DocumentNode, path: String) -> Field<String> {
         let text = TextInterner.intern(node.scalar ?? "")

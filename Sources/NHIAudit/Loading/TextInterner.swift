@@ -28,21 +28,15 @@ public final class TextInterner: @unchecked Sendable {
         texts.insert(text).memberAfterInsert
     }
 
-    private struct PathKey: Hashable {
-        var parent: String
-        var key: String
-    }
+    /// Reader paths seen in this part, each with the paths below it.
+    private var readerPaths: [String: FieldPaths] = [:]
 
-    /// Field paths joined from a reader's path and a key, which recur in every document of a kind.
-    private var paths: [PathKey: String] = [:]
-
-    /// `parent.key` (`key` at the root), interned; a repeated pair is looked up without building the text.
-    static func path(_ parent: String, _ key: String) -> String {
-        guard let table = current else { return DocumentNode.join(parent, key) }
-        let pair = PathKey(parent: parent, key: key)
-        if let path = table.paths[pair] { return path }
-        let path = intern(DocumentNode.join(parent, key))
-        table.paths[pair] = path
-        return path
+    /// The shared `FieldPaths` of a reader at `path`; an unshared one when there is no table.
+    static func fieldPaths(for path: String) -> FieldPaths {
+        guard let table = current else { return FieldPaths(path: path) }
+        if let paths = table.readerPaths[path] { return paths }
+        let paths = FieldPaths(path: intern(path))
+        table.readerPaths[path] = paths
+        return paths
     }
 }

@@ -35,7 +35,7 @@ public struct Field<Value: Sendable>: Sendable {
         self.note = TextInterner.intern(note)
     }
 
-    /// For a path already interned (`TextInterner.path`) and no note: the same field without hashing the path again.
+    /// For a path already interned (`FieldReader.fieldPath`) and no note: the same field without hashing the path again.
     init(_ state: FieldState<Value>, internedPath: String, location: SourceLocation?, display: String? = nil) {
         self.state = state
         self.path = internedPath
