@@ -10,6 +10,8 @@ public final class FieldReader {
     /// In the order asked; an array, as a reader is asked a few keys and hashing each cost more than comparing.
     private var knownKeys: [String] = []
     private let paths: FieldPaths
+    /// Looked up once per reader: a task-local read per value cost as much as the rest of interning it.
+    private let interner: TextInterner?
 
     public convenience init(_ node: DocumentNode?, path: String, anchor: SourceLocation, sink: DiagnosticSink) {
         self.init(node, paths: TextInterner.fieldPaths(for: path), path: path, anchor: anchor, sink: sink)
@@ -18,6 +20,7 @@ public final class FieldReader {
     private init(_ node: DocumentNode?, paths: FieldPaths, path: String, anchor: SourceLocation, sink: DiagnosticSink) {
         self.node = node
         self.paths = paths
+        self.interner = TextInterner.current
         self.path = path
         self.anchor = node?.anchor ?? anchor
         self.sink = sink
@@ -38,25 +41,25 @@ public final class FieldReader {
     }
 
     public func string(_ key: String) -> Field<String> {
-        read(key) { node in
-            guard let text = node.scalar else { return .failure(ReadError("expected a text value")) }
-            return .success(TextInterner.intern(text))
+        read(key) { _, text in
+            guard let text else { return .failure(ReadError("expected a text value")) }
+            return .success(text)
         }
     }
 
     /// A value that must be one of `allowed` (case-sensitive, as documented).
     public func choice(_ key: String, _ allowed: [String]) -> Field<String> {
-        read(key) { node in
-            guard let text = node.scalar else { return .failure(ReadError("expected one of \(allowed.joined(separator: ", "))")) }
+        read(key) { _, text in
+            guard let text else { return .failure(ReadError("expected one of \(allowed.joined(separator: ", "))")) }
             guard allowed.contains(text) else {
                 return .failure(ReadError("'\(text)' is not one of \(allowed.joined(separator: ", "))"))
             }
-            return .success(TextInterner.intern(text))
+            return .success(text)
         }
     }
 
     public func bool(_ key: String) -> Field<Bool> {
-        read(key) { node in
+        read(key) { node, _ in
             switch node.scalar?.lowercased() {
             case "true": return .success(true)
             case "false": return .success(false)
@@ -66,7 +69,7 @@ public final class FieldReader {
     }
 
     public func integer(_ key: String) -> Field<Int> {
-        read(key) { node in
+        read(key) { node, _ in
             guard let text = node.scalar, let value = Int(text), value >= 0 else {
                 return .failure(ReadError("expected a non-negative whole number"))
             }
@@ -76,7 +79,7 @@ public final class FieldReader {
 
     /// `30s`, `15m`, `1h`, `90d` or an integer of seconds.
     public func duration(_ key: String) -> Field<Int> {
-        read(key) { node in
+        read(key) { node, _ in
             guard let text = node.scalar, let seconds = DurationParser.seconds(from: text) else {
                 return .failure(ReadError("expected a duration such as 30s, 15m, 1h, 90d or a number of seconds"))
             }
@@ -85,7 +88,7 @@ public final class FieldReader {
     }
 
     public func date(_ key: String) -> Field<CalendarDate> {
-        read(key) { node in
+        read(key) { node, _ in
             guard let text = node.scalar, let date = CalendarDate(iso: text) else {
                 return .failure(ReadError("expected a date YYYY-MM-DD"))
             }
@@ -113,7 +116,7 @@ public final class FieldReader {
             }
             return scalarField(item, path: item.path)
         }
-        let display = TextInterner.intern("[" + items.map { $0.display ?? "?" }.joined(separator: ", ") + "]")
+        let display = TextInterner.intern("[" + items.map { $0.display ?? "?" }.joined(separator: ", ") + "]", in: interner)
         return Field(.known(items), internedPath: fieldPath, location: child.location, display: display)
     }
 
@@ -135,23 +138,24 @@ public final class FieldReader {
     func fieldPath(_ key: String) -> String { paths.child(key).path }
 
     private func scalarField(_ node: DocumentNode, path: String) -> Field<String> {
-        let text = TextInterner.intern(node.scalar ?? "")
+        let text = TextInterner.intern(node.scalar ?? "", in: interner)
         if let placeholder = Placeholder.detect(text) {
             return Field(.placeholder(placeholder), path: path, location: node.location, display: text)
         }
         return Field(.known(text), path: path, location: node.location, display: text)
     }
 
-    private func read<V>(_ key: String, _ convert: (DocumentNode) -> Result<V, ReadError>) -> Field<V> {
+    /// `convert` gets the node and its scalar text, interned.
+    private func read<V>(_ key: String, _ convert: (DocumentNode, String?) -> Result<V, ReadError>) -> Field<V> {
         knownKeys.append(key)
         let fieldPath = fieldPath(key)
         guard let child = node?.child(key), !child.isNull else { return Field(.absent, internedPath: fieldPath, location: anchor) }
-        let text = TextInterner.intern(child.scalar)
+        let text = child.scalar.map { TextInterner.intern($0, in: interner) }
         let location = child.location
         if let text, let placeholder = Placeholder.detect(text) {
             return Field(.placeholder(placeholder), internedPath: fieldPath, location: location, display: text)
         }
-        switch convert(child) {
+        switch convert(child, text) {
         case .success(let value):
             return Field(.known(value), internedPath: fieldPath, location: location, display: text)
         case .failure(let error):

@@ -43,6 +43,9 @@ public enum Placeholder {
             let upper = text.uppercased()
             return markerWords.contains(upper) || markerPrefixes.contains { upper.hasPrefix($0) }
         }
+        // Marker words have 3, 4 or 8 to 10 bytes, prefixes 8 or more: other lengths need no comparison.
+        let length = text.utf8.count
+        if length < 8, length != 3, length != 4 { return false }
         func startsWith(_ marker: String) -> Bool {
             text.utf8.count >= marker.utf8.count
                 && zip(text.utf8, marker.utf8).allSatisfy { byte, upper in

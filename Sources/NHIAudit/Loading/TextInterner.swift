@@ -19,6 +19,12 @@ public final class TextInterner: @unchecked Sendable {
         return table.intern(text)
     }
 
+    /// `intern(_:)` with the table looked up once by the caller (`current`), for callers interning many texts.
+    static func intern(_ text: String, in table: TextInterner?) -> String {
+        guard text.utf8.count > 15, let table else { return text }
+        return table.intern(text)
+    }
+
     public static func intern(_ text: String?) -> String? {
         guard let text else { return nil }
         return intern(text)
