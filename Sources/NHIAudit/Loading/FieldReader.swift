@@ -109,12 +109,16 @@ public final class FieldReader {
             sink.add(.init(.unreadable, at: child.location, field: fieldPath, "expected a list"))
             return Field(.invalid("expected a list"), internedPath: fieldPath, location: child.location)
         }
-        let items = child.items.map { item -> Field<String> in
+        // Items' paths come from the shared paths when the list sits where this reader says it does (readers
+        // may be given other paths than the document's).
+        let listPaths = child.path == fieldPath ? paths.child(key) : nil
+        let items = child.items.enumerated().map { index, item -> Field<String> in
+            let itemPath = listPaths?.item(index).path ?? TextInterner.intern(item.path, in: interner)
             guard item.scalar != nil else {
-                sink.add(.init(.unreadable, at: item.location, field: item.path, "expected a text item"))
-                return Field(.invalid("expected a text item"), path: item.path, location: item.location)
+                sink.add(.init(.unreadable, at: item.location, field: itemPath, "expected a text item"))
+                return Field(.invalid("expected a text item"), internedPath: itemPath, location: item.location)
             }
-            return scalarField(item, path: item.path)
+            return scalarField(item, path: itemPath)
         }
         let display = TextInterner.intern("[" + items.map { $0.display ?? "?" }.joined(separator: ", ") + "]", in: interner)
         return Field(.known(items), internedPath: fieldPath, location: child.location, display: display)
@@ -137,12 +141,13 @@ public final class FieldReader {
     /// `path.key`, interned: pass it to `Field(_:internedPath:...)`.
     func fieldPath(_ key: String) -> String { paths.child(key).path }
 
+    /// `path` interned, as `fieldPath` gives.
     private func scalarField(_ node: DocumentNode, path: String) -> Field<String> {
         let text = TextInterner.intern(node.scalar ?? "", in: interner)
         if let placeholder = Placeholder.detect(text) {
-            return Field(.placeholder(placeholder), path: path, location: node.location, display: text)
+            return Field(.placeholder(placeholder), internedPath: path, location: node.location, display: text)
         }
-        return Field(.known(text), path: path, location: node.location, display: text)
+        return Field(.known(text), internedPath: path, location: node.location, display: text)
     }
 
     /// `convert` gets the node and its scalar text, interned.

@@ -44,6 +44,26 @@ import Yams
         }
     }
 
+    @Test func listItemPathsAreTheDocumentsWhereverTheReaderSaysItIs() throws {
+        let long = (0..<70).map { "i\($0)" }.joined(separator: ", ")
+        let root = try document("spec:\n  short: [a, {b: c}, d]\n  long: [\(long)]\n")
+        let spec = try #require(root["spec"])
+        func itemPaths() -> [String] {
+            let sink = DiagnosticSink()
+            let shared = FieldReader(root, path: "", anchor: root.location, sink: sink).nested("spec")
+            let elsewhere = FieldReader(spec, path: "other.place", anchor: root.location, sink: sink)
+            return [shared, elsewhere].flatMap { reader in
+                ["short", "long"].flatMap { key in (reader.stringList(key).value ?? []).map(\.path) }
+            }
+        }
+        let documentPaths = ["short", "long"].flatMap { key in (spec[key]?.items ?? []).map(\.path) }
+        #expect(documentPaths.count == 73 && documentPaths.last == "spec.long[69]")
+        #expect(itemPaths() == documentPaths + documentPaths)
+        TextInterner.$current.withValue(TextInterner()) {
+            for _ in 0..<3 { #expect(itemPaths() == documentPaths + documentPaths) }
+        }
+    }
+
     @Test func childWalksAndKeyChecksMatchTheArrays() throws {
         let root = try document("? [x, y]\n: 1\nname: n\nlist: [a, {b: c}, [d]]\nnested: {k: v}\n")
         for node in [root, root["list"], root["nested"], root["name"], root["list"]?.items[1]].compactMap({ $0 }) {
