@@ -94,6 +94,16 @@ public struct DocumentNode {
         return (0..<Int(entry.count)).compactMap { tree.text(of: tree.members[Int(entry.start) + 2 * $0]) }
     }
 
+    /// Whether a scalar key of the mapping satisfies `predicate`, as `keyTexts.contains(where:)` without the array.
+    func containsKeyText(where predicate: (String) -> Bool) -> Bool {
+        let entry = entry
+        guard entry.kind == .mapping else { return false }
+        for pair in 0..<Int(entry.count) {
+            if let key = tree.text(of: tree.members[Int(entry.start) + 2 * pair]), predicate(key) { return true }
+        }
+        return false
+    }
+
     /// Follows a dotted path of mapping keys.
     public func descendant(_ keys: String...) -> DocumentNode? {
         var current: DocumentNode? = self
@@ -117,6 +127,23 @@ public struct DocumentNode {
                  DocumentNode(tree: tree, index: tree.members[Int(entry.start) + 2 * pair + 1])))
         }
         return entries
+    }
+
+    /// The values of `entries` (a mapping) or the `items` (a sequence), in document order, without building
+    /// keys, locations or an array: for walks over a whole document.
+    func forEachChild(_ body: (DocumentNode) -> Void) {
+        let entry = entry
+        let first = Int(entry.start)
+        switch entry.kind {
+        case .mapping:
+            for pair in 0..<Int(entry.count) where tree.entries[Int(tree.members[first + 2 * pair])].kind == .scalar {
+                body(DocumentNode(tree: tree, index: tree.members[first + 2 * pair + 1]))
+            }
+        case .sequence:
+            for item in 0..<Int(entry.count) { body(DocumentNode(tree: tree, index: tree.members[first + item])) }
+        case .scalar:
+            break
+        }
     }
 
     public var items: [DocumentNode] {

@@ -274,8 +274,10 @@ enum TextDecoding {
         let bomLength = bytes.startIndex - data.startIndex
         let (nul, hasCarriageReturn, decoded) = data.withUnsafeBytes { raw -> (Int?, Bool, String?) in
             let body = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[bomLength...])
-            if let nul = body.firstIndex(of: 0) { return (nul, false, nil) }
-            return (nil, body.contains(UInt8(ascii: "\r")), String(validating: body, as: UTF8.self))
+            // memchr: the element-wise searches cost as much as the UTF-8 validation.
+            guard let base = body.baseAddress else { return (nil, false, "") }
+            if let nul = memchr(base, 0, body.count) { return (UnsafeRawPointer(base).distance(to: nul), false, nil) }
+            return (nil, memchr(base, 0x0D, body.count) != nil, String(validating: body, as: UTF8.self))
         }
         if let nul {
             return .failure(Problem(reason: "binary file (NUL byte at offset \(bomLength + nul))", isBinary: true))

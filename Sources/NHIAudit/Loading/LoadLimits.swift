@@ -36,9 +36,19 @@ public struct LoadLimits: Sendable {
         return text.withUTF8(scan)
     }
 
-    /// Runs on every byte read: bytes above `'` other than brackets, `\` and `*` (most of any file) change no
-    /// state, so they are passed over before any other test.
+    /// The bytes that change the scan's state (`*` only marks a possible alias): every other byte only ends an
+    /// escape inside quotes.
+    private static let stateBytes: [Bool] = (0...255).map { byte in
+        "\n\"'[{]}\\*".utf8.contains(UInt8(byte))
+    }
+
+    /// Runs on every byte read: runs of bytes that change no state (most of any file) are passed over in a
+    /// table-driven inner loop before any other test.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> TextCheck {
+        Self.stateBytes.withUnsafeBufferPointer { changesState in scan(bytes, changesState: changesState) }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, changesState: UnsafeBufferPointer<Bool>) -> TextCheck {
         var depth = 0
         var line = 1
         var lineStart = 0
@@ -47,19 +57,14 @@ public struct LoadLimits: Sendable {
         var hasAsterisk = false
         var offset = 0  // bytes consumed, the current one included
         while offset < bytes.count {
+            if !changesState[Int(bytes[offset])] {
+                repeat { offset += 1 } while offset < bytes.count && !changesState[Int(bytes[offset])]
+                if quote != 0 { escaped = false }
+                continue
+            }
             let byte = bytes[offset]
             offset += 1
-            if byte > UInt8(ascii: "'") {
-                switch byte {
-                case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "\\"),
-                    UInt8(ascii: "*"):
-                    break
-                default:
-                    if quote != 0 { escaped = false }
-                    continue
-                }
-                if byte == UInt8(ascii: "*") { hasAsterisk = true }
-            }
+            if byte == UInt8(ascii: "*") { hasAsterisk = true }
             if byte == UInt8(ascii: "\n") {
                 if offset - lineStart > maxLineBytes {
                     return TextCheck(

@@ -7,12 +7,29 @@ public enum Placeholder {
     public static func detect(_ text: String) -> String? {
         if containsTemplateMarker(text) { return text }
         let trimmed = trimmingWhitespace(text[...])
-        if trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), trimmed.count > 2 { return text }
+        // The bytes first: a Character comparison costs more than the rest of the detection, and a first
+        // Character equal to `<` (or last to `>`) always starts (ends) with that byte.
+        if trimmed.utf8.first == UInt8(ascii: "<"), trimmed.utf8.last == UInt8(ascii: ">"), trimmed.hasPrefix("<"),
+            trimmed.hasSuffix(">"), trimmed.count > 2
+        {
+            return text
+        }
         // Every marker below starts with one of these letters; most values can stop here, before upper-casing.
-        if let first = trimmed.utf8.first, first < 0x80, !"PCRTYMEpcrtyme".utf8.contains(first) { return nil }
+        if let first = trimmed.utf8.first, first < 0x80, !startsAMarker(first) { return nil }
         if isMarkerWord(trimmed) { return text }
         if isFillInName(trimmed) { return text }
         return nil
+    }
+
+    /// One of `PCRTYMEpcrtyme`, the first letters of the markers.
+    private static func startsAMarker(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {  // ASCII lower case
+        case UInt8(ascii: "p"), UInt8(ascii: "c"), UInt8(ascii: "r"), UInt8(ascii: "t"), UInt8(ascii: "y"),
+            UInt8(ascii: "m"), UInt8(ascii: "e"):
+            return true
+        default:
+            return false
+        }
     }
 
     private static let markerWords = ["PATCH_ME", "CHANGE_ME", "CHANGEME", "REPLACE_ME", "TODO", "TBD"]
@@ -26,6 +43,9 @@ public enum Placeholder {
             let upper = text.uppercased()
             return markerWords.contains(upper) || markerPrefixes.contains { upper.hasPrefix($0) }
         }
+        // Marker words have 3, 4 or 8 to 10 bytes, prefixes 8 or more: other lengths need no comparison.
+        let length = text.utf8.count
+        if length < 8, length != 3, length != 4 { return false }
         func startsWith(_ marker: String) -> Bool {
             text.utf8.count >= marker.utf8.count
                 && zip(text.utf8, marker.utf8).allSatisfy { byte, upper in

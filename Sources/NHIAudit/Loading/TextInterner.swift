@@ -19,6 +19,12 @@ public final class TextInterner: @unchecked Sendable {
         return table.intern(text)
     }
 
+    /// `intern(_:)` with the table looked up once by the caller (`current`), for callers interning many texts.
+    static func intern(_ text: String, in table: TextInterner?) -> String {
+        guard text.utf8.count > 15, let table else { return text }
+        return table.intern(text)
+    }
+
     public static func intern(_ text: String?) -> String? {
         guard let text else { return nil }
         return intern(text)
@@ -26,5 +32,17 @@ public final class TextInterner: @unchecked Sendable {
 
     public func intern(_ text: String) -> String {
         texts.insert(text).memberAfterInsert
+    }
+
+    /// Reader paths seen in this part, each with the paths below it.
+    private var readerPaths: [String: FieldPaths] = [:]
+
+    /// The shared `FieldPaths` of a reader at `path`; an unshared one when there is no table.
+    static func fieldPaths(for path: String) -> FieldPaths {
+        guard let table = current else { return FieldPaths(path: path) }
+        if let paths = table.readerPaths[path] { return paths }
+        let paths = FieldPaths(path: intern(path))
+        table.readerPaths[path] = paths
+        return paths
     }
 }

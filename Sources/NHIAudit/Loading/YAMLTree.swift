@@ -74,7 +74,13 @@ final class YAMLTree {
             let key = members[Int(entries[Int(entry.parent)].start) + 2 * Int(entry.slot)]
             built = DocumentNode.join(parentPath, text(of: key) ?? "")
         } else {
-            built = "\(parentPath)[\(entry.slot)]"
+            let slot = String(entry.slot)
+            var indexed = parentPath
+            indexed.reserveCapacity(parentPath.utf8.count + slot.utf8.count + 2)
+            indexed += "["
+            indexed += slot
+            indexed += "]"
+            built = indexed
         }
         if entry.kind != .scalar { pathCache[index] = built }
         return built

@@ -35,6 +35,15 @@ public struct Field<Value: Sendable>: Sendable {
         self.note = TextInterner.intern(note)
     }
 
+    /// For a path already interned (`FieldReader.fieldPath`) and no note: the same field without hashing the path again.
+    init(_ state: FieldState<Value>, internedPath: String, location: SourceLocation?, display: String? = nil) {
+        self.state = state
+        self.path = internedPath
+        self.location = location
+        self.display = display
+        self.note = nil
+    }
+
     public static func absent(_ path: String, at location: SourceLocation?) -> Field {
         Field(.absent, path: path, location: location)
     }

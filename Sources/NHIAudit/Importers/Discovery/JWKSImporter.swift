@@ -36,8 +36,11 @@ public struct JWKSImporter: DocumentImporter {
     /// `kty` key: necessary for both nested shapes `recognizes` accepts.
     private static func hasKtyKey(below node: DocumentNode, levels: Int) -> Bool {
         guard levels > 0 else { return false }
-        let children = node.isMapping ? node.entries.map(\.value) : node.items
-        return children.contains { $0.keyTexts.contains("kty") || hasKtyKey(below: $0, levels: levels - 1) }
+        var found = false
+        node.forEachChild { child in
+            if !found, child.child("kty") != nil || hasKtyKey(below: child, levels: levels - 1) { found = true }
+        }
+        return found
     }
 
     /// JWKs one or two mappings deep (`{"name": {"privateJWK": {"kty": ...}}}`).

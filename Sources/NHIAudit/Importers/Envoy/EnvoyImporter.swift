@@ -57,14 +57,14 @@ enum EnvoyFilterFinder {
             found.append(match)
             return
         }
-        for entry in node.entries { visit(entry.value, into: &found) }
-        for item in node.items { visit(item, into: &found) }
+        node.forEachChild { visit($0, into: &found) }
     }
 
     private static func match(_ node: DocumentNode) -> Found? {
         let typeURL = node["typed_config"]?["@type"]?.scalar ?? ""
         let named = names.contains(node["name"]?.scalar ?? "")
-        if let typed = node["typed_config"], typeURL.contains("jwt_authn") || (named && typed.isMapping) {
+        // Most mappings of a config have no @type: skip Foundation's search of an empty text.
+        if let typed = node["typed_config"], (!typeURL.isEmpty && typeURL.contains("jwt_authn")) || (named && typed.isMapping) {
             return Found(config: typed, configLocation: typed.anchor, isV2: typeURL.contains(".v2"))
         }
         if named, let config = node["config"] {

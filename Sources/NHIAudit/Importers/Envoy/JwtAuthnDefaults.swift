@@ -35,8 +35,14 @@ enum JwtAuthnDefaults {
     }
 
     static func listDefault(_ values: [String], path: String, at location: SourceLocation?, note: String) -> ListField {
-        let items = values.map { Field<String>.productDefault($0, path: path, at: location, note: note) }
-        var field = ListField.productDefault(items, path: path, at: location, note: note)
+        // Every item has the same path and note: intern them once (for the first item) instead of per item.
+        let template = Field<String>.productDefault("", path: path, at: location, note: note)
+        let items = values.map { value -> Field<String> in
+            var item = template
+            item.state = .known(value)
+            return item
+        }
+        var field = ListField.productDefault(items, path: template.path, at: location, note: template.note ?? note)
         field.display = "[" + values.joined(separator: ", ") + "]"
         return field
     }

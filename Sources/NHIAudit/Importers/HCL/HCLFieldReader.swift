@@ -118,7 +118,7 @@ public struct HCLFieldReader {
 /// a plain number is seconds; otherwise one or more number+unit pairs with units s, m, h (and d for Vault).
 public enum GoDuration {
     public static func seconds(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(Placeholder.trimmingWhitespace(text[...]))  // no bridging to NSString
         if let plain = Int(trimmed) { return plain >= 0 ? plain : nil }
         var total = 0
         var number = ""

@@ -49,7 +49,7 @@ struct IstioRequestAuthenticationReader {
         let product = Self.product
         let issuer = rule.string("issuer")
         if issuer.isAbsent {
-            sink.add(.init(.unreadable, at: at, field: "\(node.path).issuer",
+            sink.add(.init(.unreadable, at: at, field: "\(rule.path).issuer",
                 "issuer is required by Istio; istiod rejects this rule"))
         }
         let audiences = rule.stringList("audiences")
@@ -61,7 +61,7 @@ struct IstioRequestAuthenticationReader {
         for key in ["outputPayloadToHeader", "outputClaimToHeaders", "timeout"] { _ = rule.raw(key) }
         var forward = rule.bool("forwardOriginalToken")
         if forward.isAbsent {
-            forward = .productDefault(false, path: "\(node.path).forwardOriginalToken", at: at,
+            forward = .productDefault(false, path: "\(rule.path).forwardOriginalToken", at: at,
                 note: "Istio default: forwardOriginalToken false (the token is removed before forwarding)")
         }
         rule.reportUnknownKeys()
@@ -70,47 +70,47 @@ struct IstioRequestAuthenticationReader {
             metadata: metadata(name),
             trustedIssuers: .known(
                 [Verifier.TrustedIssuer(issuer: issuer, jwksURI: effectiveJWKSURI(jwksURI, inline: inline, issuer: issuer),
-                    location: at)], path: node.path, at: at, display: issuer.display ?? "(no issuer)"),
+                    location: at)], path: rule.path, at: at, display: issuer.display ?? "(no issuer)"),
             algorithms: JwtAuthnDefaults.algorithms(
-                for: inline?.keys, path: "\(node.path).jwks", at: at, product: product),
+                for: inline?.keys, path: "\(rule.path).jwks", at: at, product: product),
             validates: .init(
-                signature: .productDefault(true, path: "\(node.path).jwks", at: at,
+                signature: .productDefault(true, path: "\(rule.path).jwks", at: at,
                     note: "Istio always verifies the signature against the JWKS"),
                 issuer: issuer.map { _ in true },
-                audience: JwtAuthnDefaults.audienceCheck(audiences, path: "\(node.path).audiences", at: at, product: product),
-                expiration: .productDefault(true, path: "\(node.path)", at: at,
+                audience: JwtAuthnDefaults.audienceCheck(audiences, path: "\(rule.path).audiences", at: at, product: product),
+                expiration: .productDefault(true, path: "\(rule.path)", at: at,
                     note: "Istio (Envoy jwt_authn) rejects expired tokens; a token without exp is not rejected"),
-                notBefore: .productDefault(true, path: "\(node.path)", at: at,
+                notBefore: .productDefault(true, path: "\(rule.path)", at: at,
                     note: "Istio (Envoy jwt_authn) rejects tokens before nbf")),
             audiences: audiences,
-            maxTokenAge: .absent("\(node.path)", at: at, note: "Istio has no maximum token age setting"),
-            clockSkew: .productDefault(60, path: "\(node.path)", at: at,
+            maxTokenAge: .absent("\(rule.path)", at: at, note: "Istio has no maximum token age setting"),
+            clockSkew: .productDefault(60, path: "\(rule.path)", at: at,
                 note: "Istio leaves Envoy's clock_skew_seconds at its default of 60s"),
             jwks: .init(
                 cacheTTL: inline == nil
-                    ? .productDefault(Self.jwksRefreshSeconds, path: "\(node.path).jwksUri", at: jwksURI.location ?? at,
+                    ? .productDefault(Self.jwksRefreshSeconds, path: "\(rule.path).jwksUri", at: jwksURI.location ?? at,
                         note: "Istio: istiod fetches the JWKS and refreshes it every 20m (PILOT_JWT_PUB_KEY_REFRESH_INTERVAL)")
-                    : .absent("\(node.path).jwks", at: at, note: "keys are inline; nothing is fetched"),
-                refreshOnUnknownKid: JwtAuthnDefaults.noRefetchOnUnknownKid(path: node.path, at: at, product: product),
-                tlsVerify: tlsVerify(jwksURI, inline: inline, issuer: issuer, path: node.path, at: at)),
-            trustsTokenHeaders: JwtAuthnDefaults.noTokenHeaderTrust(path: node.path, at: at, product: product),
+                    : .absent("\(rule.path).jwks", at: at, note: "keys are inline; nothing is fetched"),
+                refreshOnUnknownKid: JwtAuthnDefaults.noRefetchOnUnknownKid(path: rule.path, at: at, product: product),
+                tlsVerify: tlsVerify(jwksURI, inline: inline, issuer: issuer, path: rule.path, at: at)),
+            trustsTokenHeaders: JwtAuthnDefaults.noTokenHeaderTrust(path: rule.path, at: at, product: product),
             tokenSources: JwtAuthnDefaults.tokenSources(
-                headers: headers, params: params, cookies: cookies, path: "\(node.path).fromHeaders", at: at,
+                headers: headers, params: params, cookies: cookies, path: "\(rule.path).fromHeaders", at: at,
                 product: product),
             forwardsToken: forward,
             requiresToken: .productDefault(false, path: "spec", at: spec.anchor,
                 note: "Istio: a RequestAuthentication rejects invalid tokens but lets requests without a token "
                     + "through unless an AuthorizationPolicy for the workload requires a request principal"),
-            revocationCheck: JwtAuthnDefaults.noRevocation(path: node.path, at: at, product: product),
-            replayProtection: JwtAuthnDefaults.noReplayProtection(path: node.path, at: at, product: product),
-            logsTokenValues: JwtAuthnDefaults.noTokenLogging(path: node.path, at: at, product: product),
+            revocationCheck: JwtAuthnDefaults.noRevocation(path: rule.path, at: at, product: product),
+            replayProtection: JwtAuthnDefaults.noReplayProtection(path: rule.path, at: at, product: product),
+            logsTokenValues: JwtAuthnDefaults.noTokenLogging(path: rule.path, at: at, product: product),
             secrets: [])
         verifier.scope = scope
         guard let inline else { return (verifier, nil) }
         verifier.localKeys = "inline in jwks"
         let keySet = KeySet(
             metadata: metadata("\(name)/jwks"), origin: .verifierInline, keys: inline.keys, usedBy: verifier.ref,
-            sourceURL: .absent("\(node.path).jwksUri", at: at), shapeProblems: inline.problems)
+            sourceURL: .absent("\(rule.path).jwksUri", at: at), shapeProblems: inline.problems)
         return (verifier, keySet)
     }
 

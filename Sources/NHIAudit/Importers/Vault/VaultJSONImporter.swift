@@ -45,7 +45,7 @@ struct JSONVaultSettings: VaultSettings {
     /// Vault prints durations as integer seconds; input files may hold Go duration strings.
     func duration(_ key: String) -> Field<Int> {
         guard let text = node[key]?.scalar, let seconds = GoDuration.seconds(text) else { return reader.duration(key) }
-        return .known(seconds, path: reader.path.isEmpty ? key : "\(reader.path).\(key)", at: node[key]?.location, display: text)
+        return Field(.known(seconds), internedPath: reader.fieldPath(key), location: node[key]?.location, display: text)
     }
     func stringList(_ key: String) -> ListField { reader.stringList(key) }
     func has(_ key: String) -> Bool { node[key].map { !$0.isNull } ?? false }
