@@ -23,20 +23,41 @@ public struct Evidence: Codable, Sendable, Hashable {
 
 /// Anything that can point at its place in the inputs.
 public protocol EvidenceSource {
-    func evidence(fallback: SourceLocation) -> Evidence
+    /// What the evidence will show; its place may still wait for the entity's location.
+    var evidenceDraft: EvidenceDraft { get }
+}
+
+extension EvidenceSource {
+    public func evidence(fallback: SourceLocation) -> Evidence { evidenceDraft.evidence(fallback: fallback) }
+}
+
+/// Evidence taken from its source when an outcome is made: a plain value, so outcomes hold no boxed existentials
+/// (a `Field` does not fit an existential's inline buffer) and the report's evidence is made without a witness call.
+public struct EvidenceDraft: EvidenceSource, Sendable {
+    public var field: String
+    /// Nil when the source has no place of its own: the evidence then points at the entity.
+    public var location: SourceLocation?
+    public var value: String?
+    public var note: String?
+
+    public var evidenceDraft: EvidenceDraft { self }
+
+    public func evidence(fallback: SourceLocation) -> Evidence {
+        Evidence(at: location ?? fallback, field: field, value: value, note: note)
+    }
 }
 
 extension Field: EvidenceSource {
-    public func evidence(fallback: SourceLocation) -> Evidence {
+    public var evidenceDraft: EvidenceDraft {
         var value = display
         if case .absent = state { value = nil }
-        return Evidence(at: location ?? fallback, field: path, value: value, note: note)
+        return EvidenceDraft(field: path, location: location, value: value, note: note)
     }
 }
 
 extension SecretMaterial: EvidenceSource {
-    public func evidence(fallback: SourceLocation) -> Evidence {
-        Evidence(at: location, field: path, value: redactedDisplay, note: kind)
+    public var evidenceDraft: EvidenceDraft {
+        EvidenceDraft(field: path, location: location, value: redactedDisplay, note: kind)
     }
 }
 
@@ -47,13 +68,43 @@ public enum ResultStatus: String, Codable, Sendable, CaseIterable {
     case waived
 }
 
+/// An outcome's evidence: most outcomes cite one source, kept without an array around it.
+enum EvidenceDrafts: Sendable {
+    case one(EvidenceDraft)
+    case list([EvidenceDraft])
+
+    init(_ sources: [any EvidenceSource & Sendable]) {
+        self = sources.count == 1 ? .one(sources[0].evidenceDraft) : .list(sources.map(\.evidenceDraft))
+    }
+}
+
 /// What a control decided about one entity.
 public struct Outcome: Sendable {
     public var status: ResultStatus
     public var message: String
-    public var sources: [any EvidenceSource & Sendable]
+    var drafts: EvidenceDrafts
     /// A failure's severity when it differs from the control's (e.g. `none` accepted is critical).
     public var severity: Severity?
+
+    public var sources: [any EvidenceSource & Sendable] {
+        switch drafts {
+        case .one(let draft): return [draft]
+        case .list(let drafts): return drafts
+        }
+    }
+
+    public init(
+        status: ResultStatus, message: String, sources: [any EvidenceSource & Sendable], severity: Severity? = nil
+    ) {
+        self.init(status: status, message: message, drafts: EvidenceDrafts(sources), severity: severity)
+    }
+
+    init(status: ResultStatus, message: String, drafts: EvidenceDrafts, severity: Severity? = nil) {
+        self.status = status
+        self.message = message
+        self.drafts = drafts
+        self.severity = severity
+    }
 
     public static func pass(_ message: String, at sources: (any EvidenceSource & Sendable)...) -> Outcome {
         Outcome(status: .pass, message: message, sources: sources)
@@ -79,11 +130,32 @@ public struct Outcome: Sendable {
         Outcome(status: .notApplicable, message: reason, sources: sources)
     }
 
+    // One source, as most outcomes cite: chosen over the variadic forms above, these read the source in place
+    // instead of boxing it into an array of existentials.
+    public static func pass(_ message: String, at source: some EvidenceSource & Sendable) -> Outcome {
+        Outcome(status: .pass, message: message, drafts: .one(source.evidenceDraft))
+    }
+
+    public static func fail(
+        _ message: String, at source: some EvidenceSource & Sendable, severity: Severity? = nil
+    ) -> Outcome {
+        Outcome(status: .fail, message: message, drafts: .one(source.evidenceDraft), severity: severity)
+    }
+
+    public static func indeterminate(_ reason: String, at source: some EvidenceSource & Sendable) -> Outcome {
+        Outcome(status: .indeterminate, message: reason, drafts: .one(source.evidenceDraft))
+    }
+
+    public static func notApplicable(_ reason: String, at source: some EvidenceSource & Sendable) -> Outcome {
+        Outcome(status: .notApplicable, message: reason, drafts: .one(source.evidenceDraft))
+    }
+
     /// `indeterminate` because the field is absent, a placeholder or unreadable.
     public static func unknown<V>(_ field: Field<V>, needed purpose: String = "") -> Outcome {
         let reason = field.unknownReason ?? "\(field.path) is unknown"
         let suffix = purpose.isEmpty ? "" : "; \(purpose)"
-        return Outcome(status: .indeterminate, message: "cannot decide: \(reason)\(suffix)", sources: [field])
+        return Outcome(
+            status: .indeterminate, message: "cannot decide: \(reason)\(suffix)", drafts: .one(field.evidenceDraft))
     }
 }
 

@@ -221,10 +221,17 @@ public struct Evaluator: Sendable {
         _ outcome: EntityOutcome, message: String, control: String, severity controlSeverity: Severity,
         facts: ResultDocument.ControlFacts
     ) -> ResultDocument.Result {
-        let sources = outcome.outcome.sources
         // Most outcomes cite one source: its evidence is made without an array around it.
-        let sole = sources.count == 1 ? sources[0].evidence(fallback: outcome.anchor) : nil
-        let evidence = sole == nil ? sources.map { $0.evidence(fallback: outcome.anchor) } : []
+        let sole: Evidence?
+        let evidence: [Evidence]
+        switch outcome.outcome.drafts {
+        case .one(let draft):
+            sole = draft.evidence(fallback: outcome.anchor)
+            evidence = []
+        case .list(let drafts):
+            sole = nil
+            evidence = drafts.map { $0.evidence(fallback: outcome.anchor) }
+        }
         let primary = sole ?? evidence.first ?? Evidence(at: outcome.anchor, field: "")
         let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? controlSeverity) : controlSeverity
         let storedID = Fingerprint.key(

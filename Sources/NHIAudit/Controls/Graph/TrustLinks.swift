@@ -38,9 +38,9 @@ struct RelatedEvidence: EvidenceSource, Sendable {
     var field: Field<String>
     var note: String
 
-    func evidence(fallback: SourceLocation) -> Evidence {
-        var evidence = field.evidence(fallback: fallback)
-        evidence.note = [evidence.note, note].compactMap { $0 }.joined(separator: "; ")
-        return evidence
+    var evidenceDraft: EvidenceDraft {
+        var draft = field.evidenceDraft
+        draft.note = [draft.note, note].compactMap { $0 }.joined(separator: "; ")
+        return draft
     }
 }
