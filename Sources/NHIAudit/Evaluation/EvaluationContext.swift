@@ -62,6 +62,9 @@ public final class EvaluationContext: Sendable {
     /// `appliesTo`, else the built-in baseline.
     public func policy(for metadata: EntityMetadata) -> EffectivePolicy { policyTable[policySlot(for: metadata)] }
 
+    /// `policy(for:).name` without copying the policy's thresholds (two dozen strings).
+    func policyName(for metadata: EntityMetadata) -> String { policyTable[policySlot(for: metadata)].name }
+
     /// Issuers in the estate whose `iss` matches (trailing slash ignored).
     public func issuers(withURL url: String) -> [Issuer] { issuersByURL[URLMatching.normalizedIssuer(url)] ?? [] }
 }

@@ -21,7 +21,7 @@ enum TrustLink {
 enum GraphOutcome {
     static func of(_ entity: some Entity, _ outcome: Outcome, context: EvaluationContext) -> EntityOutcome {
         EntityOutcome(
-            entity: entity.ref, anchor: entity.metadata.location, policy: context.policy(for: entity.metadata).name,
+            entity: entity.ref, anchor: entity.metadata.location, policy: context.policyName(for: entity.metadata),
             outcome: outcome)
     }
 

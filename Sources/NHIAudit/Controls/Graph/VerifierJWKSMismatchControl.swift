@@ -10,12 +10,12 @@ public struct VerifierJWKSMismatchControl: Control {
 
     private struct Mismatch {
         var pinned: Field<String>
-        var issuer: Issuer
+        var issuerName: String
         var published: Field<String>
         var url: String
 
         var message: String {
-            "pins \(pinned.value ?? "?") for issuer \(url), but Issuer '\(issuer.metadata.name)' publishes its keys at "
+            "pins \(pinned.value ?? "?") for issuer \(url), but Issuer '\(issuerName)' publishes its keys at "
                 + "\(published.value ?? "?")"
         }
     }
@@ -33,14 +33,18 @@ public struct VerifierJWKSMismatchControl: Control {
                 unknown.append((entry.jwksURI, entry.jwksURI.unknownReason ?? ""))
                 continue
             }
-            let published = issuers.filter { $0.jwksURI.value != nil }
-            if published.contains(where: { URLMatching.sameResource($0.jwksURI.value ?? "", pinned) }) {
+            // Issuers are read through indexes: `filter` or `first` would copy whole entities.
+            let published = issuers.indices.filter { issuers[$0].jwksURI.value != nil }
+            if published.contains(where: { URLMatching.sameResource(issuers[$0].jwksURI.value ?? "", pinned) }) {
                 matches.append("\(url) → \(pinned)")
-            } else if let issuer = published.first {
-                mismatches.append(Mismatch(pinned: entry.jwksURI, issuer: issuer, published: issuer.jwksURI, url: url))
+            } else if let index = published.first {
+                mismatches.append(
+                    Mismatch(
+                        pinned: entry.jwksURI, issuerName: issuers[index].metadata.name,
+                        published: issuers[index].jwksURI, url: url))
             } else {
-                let issuer = issuers[0]
-                unknown.append((issuer.jwksURI, "Issuer '\(issuer.metadata.name)': \(issuer.jwksURI.unknownReason ?? "")"))
+                let jwksURI = issuers[0].jwksURI
+                unknown.append((jwksURI, "Issuer '\(issuers[0].metadata.name)': \(jwksURI.unknownReason ?? "")"))
             }
         }
         if !mismatches.isEmpty {

@@ -25,12 +25,14 @@ public struct VerifierUnusedAlgorithmControl: Control {
             case .external(let entry, let url):
                 unknown.append((entry.issuer, "issuer \(url) is not declared in the estate (see GRAPH-001)"))
             case .matched(_, let url, let issuers):
-                for issuer in issuers {
-                    if let algorithm = issuer.signing.algorithm.value {
-                        signed[algorithm, default: []].append("\(url) ('\(issuer.metadata.name)')")
+                // Through indexes: `for issuer in issuers` would copy every (large) issuer.
+                for index in issuers.indices {
+                    let algorithm = issuers[index].signing.algorithm
+                    let name = issuers[index].metadata.name
+                    if let value = algorithm.value {
+                        signed[value, default: []].append("\(url) ('\(name)')")
                     } else {
-                        let reason = issuer.signing.algorithm.unknownReason ?? ""
-                        unknown.append((issuer.signing.algorithm, "Issuer '\(issuer.metadata.name)': \(reason)"))
+                        unknown.append((algorithm, "Issuer '\(name)': \(algorithm.unknownReason ?? "")"))
                     }
                 }
             }

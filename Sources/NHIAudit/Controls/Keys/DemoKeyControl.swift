@@ -33,11 +33,11 @@ public struct DemoKeyControl: Control {
         let verifiers = context.estate.verifiers.map { verifier in
             EntityOutcome(
                 entity: verifier.ref, anchor: verifier.metadata.location,
-                policy: context.policy(for: verifier.metadata).name, outcome: check(verifier, keySets: context.estate.keySets))
+                policy: context.policyName(for: verifier.metadata), outcome: check(verifier, keySets: context.estate.keySets))
         }
         let keySets = context.estate.keySets.map { keySet in
             EntityOutcome(
-                entity: keySet.ref, anchor: keySet.metadata.location, policy: context.policy(for: keySet.metadata).name,
+                entity: keySet.ref, anchor: keySet.metadata.location, policy: context.policyName(for: keySet.metadata),
                 outcome: check(keySet))
         }
         return verifiers + keySets

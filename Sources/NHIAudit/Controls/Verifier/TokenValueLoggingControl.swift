@@ -18,7 +18,7 @@ public struct TokenValueLoggingControl: Control {
         _ entity: some Entity, logged: Field<Bool>, role: String, context: EvaluationContext
     ) -> EntityOutcome {
         EntityOutcome(
-            entity: entity.ref, anchor: entity.metadata.location, policy: context.policy(for: entity.metadata).name,
+            entity: entity.ref, anchor: entity.metadata.location, policy: context.policyName(for: entity.metadata),
             outcome: .flag(
                 logged, unsafe: true,
                 fail: "\(role) token values are written to logs, where anyone with log access can replay them",

@@ -15,7 +15,7 @@ public struct VerifierRevocationControl: VerifierControl {
 
         let limit = policy.requireRevocationAbove
         let limitText = "the policy's requireRevocationAbove \(DurationParser.format(limit.value)) (\(limit.source))"
-        var long: [(issuer: Issuer, lifetime: Field<Int>, seconds: Int)] = []
+        var long: [(issuer: String, lifetime: Field<Int>, seconds: Int)] = []
         var shortEvidence: [any EvidenceSource & Sendable] = [method]
         var unresolved: [String] = []
         for entry in entries {
@@ -25,21 +25,22 @@ public struct VerifierRevocationControl: VerifierControl {
             }
             let found = context.issuers(withURL: url)
             if found.isEmpty { unresolved.append("trusted issuer \(url) is not in the estate") }
-            for issuer in found {
-                let lifetime = Self.lifetime(of: issuer)
+            // Through indexes: `for issuer in found` would copy every (large) issuer.
+            for index in found.indices {
+                let lifetime = Self.lifetime(of: found[index])
                 guard let seconds = lifetime.value else {
-                    unresolved.append("issuer \(issuer.metadata.name): \(lifetime.unknownReason ?? lifetime.path)")
+                    unresolved.append("issuer \(found[index].metadata.name): \(lifetime.unknownReason ?? lifetime.path)")
                     continue
                 }
                 if seconds > limit.value {
-                    long.append((issuer, lifetime, seconds))
+                    long.append((found[index].metadata.name, lifetime, seconds))
                 } else {
                     shortEvidence.append(lifetime)
                 }
             }
         }
         if !long.isEmpty {
-            let names = long.map { "\($0.issuer.metadata.name) (\($0.lifetime.path) \(DurationParser.format($0.seconds)))" }
+            let names = long.map { "\($0.issuer) (\($0.lifetime.path) \(DurationParser.format($0.seconds)))" }
             return .fail(
                 "revocationCheck is none while trusted issuer \(names.joined(separator: ", ")) mints tokens that "
                     + "outlive \(limitText): a leaked token stays usable here until it expires",

@@ -11,7 +11,7 @@ public struct LegacyTokenSecretControl: Control {
             let account = secret.serviceAccountName.value.map { "ServiceAccount '\($0)'" }
                 ?? "a ServiceAccount (annotation kubernetes.io/service-account.name unreadable)"
             return EntityOutcome(
-                entity: secret.ref, anchor: secret.metadata.location, policy: context.policy(for: secret.metadata).name,
+                entity: secret.ref, anchor: secret.metadata.location, policy: context.policyName(for: secret.metadata),
                 outcome: .fail(
                     "legacy service-account token Secret: Kubernetes fills it with a non-expiring token for "
                         + "\(account); use a projected token or the TokenRequest API instead", at: secret.type))
@@ -26,7 +26,7 @@ public struct LegacyTokenSecretControl: Control {
                     at: holders[0].type)
             outcomes.append(EntityOutcome(
                 entity: account.ref, anchor: account.metadata.location,
-                policy: context.policy(for: account.metadata).name, outcome: outcome))
+                policy: context.policyName(for: account.metadata), outcome: outcome))
         }
         return outcomes
     }
