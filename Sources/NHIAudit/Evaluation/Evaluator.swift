@@ -218,7 +218,7 @@ public struct Evaluator: Sendable {
     }
 
     private func result(
-        _ outcome: EntityOutcome, message: String, control: String, severity controlSeverity: Severity,
+        _ outcome: consuming EntityOutcome, message: String, control: String, severity controlSeverity: Severity,
         facts: ResultDocument.ControlFacts
     ) -> ResultDocument.Result {
         // Most outcomes cite one source: its evidence is made without an array around it.
