@@ -205,13 +205,21 @@ extension EntityControl {
             context.policyTable.withUnsafeBufferPointer { policies in
                 var outcomes: [EntityOutcome] = []
                 outcomes.reserveCapacity(subjects.count)
+                // A policy passed from the table is copied per call (the table could change under the call); one
+                // copy kept while consecutive entities share it is lent to each call instead.
+                var policySlot = 0
+                var policy = policies[0]
                 for index in subjects.indices {
                     let slot = context.policySlot(for: subjects[index].metadata)
+                    if slot != policySlot {
+                        policySlot = slot
+                        policy = policies[slot]
+                    }
                     outcomes.append(
                         EntityOutcome(
                             entity: EntityRef(kind: Subject.kind, name: subjects[index].metadata.name),
-                            anchor: subjects[index].metadata.location, policy: policies[slot].name,
-                            outcome: check(subjects[index], policy: policies[slot], context: context)))
+                            anchor: subjects[index].metadata.location, policy: policy.name,
+                            outcome: check(subjects[index], policy: policy, context: context)))
                 }
                 return outcomes
             }
