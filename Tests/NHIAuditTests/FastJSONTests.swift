@@ -45,8 +45,8 @@ import Testing
         let document = try HistoryReportFixtures.document()
         #expect(document.results.contains { $0.waiver != nil } && document.results.contains { $0.inBaseline != nil })
         #expect(document.results.contains { $0.evidence.contains { $0.value != nil } })
-        for result in document.results {
-            let lines = try JSONReportRenderer.resultLinesForTesting(result)
+        let lines = try JSONReportRenderer.resultLinesForTesting(document.results)
+        for (result, lines) in zip(document.results, lines) {
             #expect(lines.written == lines.generic, "result \(result.id) \(result.control)")
         }
     }

@@ -79,8 +79,7 @@ import Testing
             nearPlace.evidence[2].column += 1
             nearPlace.evidence[3].field += "x"
             variants.append(nearPlace)
-            for variant in variants {
-                let lines = try JSONReportRenderer.resultLinesForTesting(variant)
+            for lines in try JSONReportRenderer.resultLinesForTesting(variants) {
                 #expect(lines.written == lines.generic, "result \(offset)")
             }
         }

@@ -64,6 +64,17 @@ public struct ResultDocument: Codable, Sendable {
         var locationFile: String { storage.file }
         var locationLine: Int { Int(storage.line) }
         var locationColumn: Int { Int(storage.column) }
+        var locationField: String { storage.field }
+        /// `evidence` when it is one item at the result's own location (most results): its value and note,
+        /// read without building the array. Nil for any other evidence.
+        var soleEvidenceAtLocation: (value: String?, note: String?)? {
+            switch storage.evidence {
+            case .bare: (nil, nil)
+            case .value(let value): (value, nil)
+            case .note(let note): (nil, note)
+            case .items: nil
+            }
+        }
         /// Shared by the results of one control under one policy: tallies can key on its identity.
         var facts: ControlFacts { storage.facts }
         public var control: String {

@@ -63,11 +63,16 @@ extension JSONReportRenderer {
 }
 
 extension JSONReportRenderer {
-    /// A result as the report writes it and as the generic encoder writes it, for the test holding them equal.
-    public static func resultLinesForTesting(_ result: ResultDocument.Result) throws -> (written: String, generic: String) {
-        var bytes: [UInt8] = []
+    /// Results as the report writes them (one writer, as in a report: its caches serve many results) and as the
+    /// generic encoder writes them, for the test holding them equal.
+    public static func resultLinesForTesting(_ results: [ResultDocument.Result]) throws
+        -> [(written: String, generic: String)]
+    {
         var writer = ResultJSONWriter()
-        try writer.write(result, into: &bytes)
-        return (String(decoding: bytes, as: UTF8.self), try FastJSON.compactString(result))
+        return try results.map { result in
+            var bytes: [UInt8] = []
+            try writer.write(result, into: &bytes)
+            return (String(decoding: bytes, as: UTF8.self), try FastJSON.compactString(result))
+        }
     }
 }

@@ -1,34 +1,22 @@
 /// Writes report.xml's `<results>` section straight into the output: the bytes libxml2's xmlTextWriter writes
 /// for it (a test holds the two equal), several times faster. Reports carry hundreds of thousands of results;
-/// a control's title and framework mappings, the same in all its results, are still written by libxml2, once.
+/// what depends only on a result's shared `ControlFacts`, status and severity is made once (its title and
+/// framework mappings still by libxml2).
 struct XMLResultWriter {
-    private var fragments: [String: Fragment] = [:]
+    private var facts = FactsCache<Fragment>()
     /// Repeated over the consecutive results of one file.
     private var file = EscapedRun(XMLEscaping.attribute)
     private var entityName = EscapedRun(XMLEscaping.attribute)
-    private var policy = EscapedRun(XMLEscaping.attribute)
+    /// The result's location attributes: most results repeat them as their only evidence.
+    private var place: [UInt8] = []
 
-    /// A control's escaped name, title and framework mappings, the same in all its results.
+    /// What depends only on a result's `ControlFacts` (and its status and severity).
     private struct Fragment {
-        var title: String
-        var frameworks: [String: [String]]
-        var controlXML: [UInt8]
+        /// `" control=".." status=".." severity=".." policy=".."` by `StatusAndSeverity.index`, made when first
+        /// needed (empty until then).
+        var attributes: [[UInt8]]
         var titleXML: [UInt8]
         var frameworksXML: [UInt8]
-    }
-
-    private static let statuses = ResultStatus.allCases
-    private static let severities = Severity.allCases
-    /// `" status=".." severity=".."`, by status and severity.
-    private static let statusAndSeverity: [[[UInt8]]] = statuses.map { status in
-        severities.map { severity in
-            var out = Array(#"" status=""#.utf8)
-            XMLEscaping.attribute(status.rawValue, into: &out)
-            out.append(contentsOf: #"" severity=""#.utf8)
-            XMLEscaping.attribute(severity.rawValue, into: &out)
-            out.append(0x22)
-            return out
-        }
     }
 
     /// `  <results>` at depth 1 with one result per line, as libxml2 indents them; `  <results/>` when empty.
@@ -50,62 +38,81 @@ struct XMLResultWriter {
         let result = results[index]  // one reference to the record; each accessor below reads it once
         Self.append(#"    <result id=""#, into: &out)
         if !result.storedID.appendHexDigits(into: &out) { XMLEscaping.attribute(result.id, into: &out) }
-        Self.append(#"" control=""#, into: &out)
-        let fragment = try fragment(result.control, title: result.title, frameworks: result.frameworks)
-        out.append(contentsOf: fragment.controlXML)
-        let status = Self.statuses.firstIndex(of: result.status)!
-        out.append(contentsOf: Self.statusAndSeverity[status][Self.severities.firstIndex(of: result.severity)!])
-        if let value = result.policy {
-            Self.append(#" policy=""#, into: &out)
-            policy.append(value, into: &out)
-            out.append(0x22)
+        let slot = try facts.slot(of: result.facts, Self.fragment)
+        let status = result.status, severity = result.severity
+        let attributes = StatusAndSeverity.index(status, severity)
+        if facts[slot].attributes[attributes].isEmpty {
+            facts[slot].attributes[attributes] = Self.attributes(result.facts, status, severity)
         }
+        out.append(contentsOf: facts[slot].attributes[attributes])
         Self.optionalAttribute(" firstSeen=\"", result.firstSeen, into: &out)
         Self.optionalAttribute(" isNew=\"", result.isNew.map { $0 ? "true" : "false" }, into: &out)
         Self.optionalAttribute(" inBaseline=\"", result.inBaseline.map { $0 ? "true" : "false" }, into: &out)
         out.append(0x3E)
-        out.append(contentsOf: fragment.titleXML)
+        out.append(contentsOf: facts[slot].titleXML)
         Self.append(#"<entity kind=""#, into: &out)
         let entity = result.entity
         XMLEscaping.attribute(entity.kind.rawValue, into: &out)
         Self.append(#"" name=""#, into: &out)
         entityName.append(entity.name, into: &out)
         Self.append(#""/>"#, into: &out)
-        let location = result.location
-        self.location("<location", location.file, location.line, location.column, location.field, into: &out)
+        place.removeAll(keepingCapacity: true)
+        Self.location(
+            result.locationFile, result.locationLine, result.locationColumn, result.locationField, &file, into: &place)
+        Self.append("<location", into: &out)
+        out.append(contentsOf: place)
         Self.append("/>", into: &out)
         Self.element("message", result.message, into: &out)
-        for item in result.evidence {  // made on each access: read once
-            self.location("<evidence", item.file, item.line, item.column, item.field, into: &out)
-            if item.value == nil && item.note == nil {
-                Self.append("/>", into: &out)
-                continue
+        if let sole = result.soleEvidenceAtLocation {
+            Self.append("<evidence", into: &out)
+            out.append(contentsOf: place)
+            Self.writeValueAndNote(sole.value, sole.note, into: &out)
+        } else {
+            for item in result.evidence {  // made on each access: read once
+                Self.append("<evidence", into: &out)
+                Self.location(item.file, item.line, item.column, item.field, &file, into: &out)
+                Self.writeValueAndNote(item.value, item.note, into: &out)
             }
-            out.append(0x3E)
-            if let value = item.value { Self.element("value", value, into: &out) }
-            if let note = item.note { Self.element("note", note, into: &out) }
-            Self.append("</evidence>", into: &out)
         }
-        out.append(contentsOf: fragment.frameworksXML)
+        out.append(contentsOf: facts[slot].frameworksXML)
         if let waiver = result.waiver { Self.write(waiver, into: &out) }
         Self.append("    </result>\n", into: &out)
     }
 
-    private mutating func fragment(_ control: String, title: String, frameworks: [String: [String]]) throws
-        -> Fragment
-    {
-        if let cached = fragments[control], cached.title == title, cached.frameworks == frameworks { return cached }
-        var controlXML: [UInt8] = []
-        XMLEscaping.attribute(control, into: &controlXML)
-        let fragment = Fragment(
-            title: title, frameworks: frameworks, controlXML: controlXML,
-            titleXML: Array(try XMLTextWriter.fragment { try $0.element("title", title) }.utf8),
-            frameworksXML: Array(
-                try XMLTextWriter.fragment { try XMLReportRenderer.writeFrameworks(frameworks, $0) }.utf8))
-        if fragments[control] == nil { fragments[control] = fragment }
-        return fragment
+    /// The end of an `<evidence` start tag whose attributes are written, and its content.
+    private static func writeValueAndNote(_ value: String?, _ note: String?, into out: inout [UInt8]) {
+        if value == nil && note == nil {
+            append("/>", into: &out)
+            return
+        }
+        out.append(0x3E)
+        if let value { element("value", value, into: &out) }
+        if let note { element("note", note, into: &out) }
+        append("</evidence>", into: &out)
     }
 
+    private static func fragment(_ facts: ResultDocument.ControlFacts) throws -> Fragment {
+        Fragment(
+            attributes: Array(repeating: [], count: StatusAndSeverity.count),
+            titleXML: Array(try XMLTextWriter.fragment { try $0.element("title", facts.title) }.utf8),
+            frameworksXML: Array(
+                try XMLTextWriter.fragment { try XMLReportRenderer.writeFrameworks(facts.frameworks, $0) }.utf8))
+    }
+
+    private static func attributes(_ facts: ResultDocument.ControlFacts, _ status: ResultStatus, _ severity: Severity)
+        -> [UInt8]
+    {
+        var out = Array(#"" control=""#.utf8)
+        XMLEscaping.attribute(facts.control, into: &out)
+        attribute(#"" status=""#, status.rawValue, into: &out)
+        attribute(#"" severity=""#, severity.rawValue, into: &out)
+        out.append(0x22)
+        if let policy = facts.policy {
+            attribute(#" policy=""#, policy, into: &out)
+            out.append(0x22)
+        }
+        return out
+    }
 
     private static func write(_ waiver: WaiverRecord, into out: inout [UInt8]) {
         out.append(contentsOf: #"<waiver name=""#.utf8)
@@ -121,13 +128,12 @@ struct XMLResultWriter {
         out.append(contentsOf: "</justification></waiver>".utf8)
     }
 
-    /// `<element file=".." line=".." column=".." field=".."`, the start tag left open.
-    private mutating func location(
-        _ start: StaticString, _ file: String, _ line: Int, _ column: Int, _ field: String, into out: inout [UInt8]
+    /// ` file=".." line=".." column=".." field=".."`, the attributes of a start tag left open.
+    private static func location(
+        _ file: String, _ line: Int, _ column: Int, _ field: String, _ files: inout EscapedRun, into out: inout [UInt8]
     ) {
-        Self.append(start, into: &out)
         Self.append(#" file=""#, into: &out)
-        self.file.append(file, into: &out)
+        files.append(file, into: &out)
         Self.append(#"" line=""#, into: &out)
         ByteWords.appendDecimal(line, into: &out)
         Self.append(#"" column=""#, into: &out)

@@ -33,7 +33,20 @@ struct HTMLHistoryViews {
     init(_ document: ResultDocument, limit: Int) {
         trend = TrendChart(document.history)
         hasHistory = document.history != nil
-        newCount = document.results.filter { $0.isNew == true && $0.status == .fail }.count
+        var newCount = 0
+        var waived: [WaiverRow] = []
+        for index in document.results.indices {  // one pass through indexes: each record is read once, not copied
+            let result = document.results[index]
+            if result.isNew == true && result.status == .fail { newCount += 1 }
+            guard let waiver = result.waiver else { continue }
+            waived.append(
+                WaiverRow(
+                    control: result.control, entity: result.entity.description,
+                    location: "\(result.locationFile):\(result.locationLine)", name: waiver.name, owner: waiver.owner,
+                    approvedBy: waiver.approvedBy, ticket: waiver.ticket, expires: waiver.expires,
+                    justification: waiver.justification, source: waiver.source, expired: waiver.expired))
+        }
+        self.newCount = newCount
         hasNew = newCount > 0
         baselineHasNew = (document.baseline?.newFindings ?? 0) > 0
         if let history = document.history {
@@ -44,15 +57,7 @@ struct HTMLHistoryViews {
         }
         baseline = document.baseline
         runDigest = document.runDigest
-        let waived = document.results.compactMap { result in
-            result.waiver.map { waiver in
-                WaiverRow(
-                    control: result.control, entity: result.entity.description,
-                    location: "\(result.location.file):\(result.location.line)", name: waiver.name, owner: waiver.owner,
-                    approvedBy: waiver.approvedBy, ticket: waiver.ticket, expires: waiver.expires,
-                    justification: waiver.justification, source: waiver.source, expired: waiver.expired)
-            }
-        }.sorted { ($0.expired ? 0 : 1, $0.expires, $0.control, $0.entity) < ($1.expired ? 0 : 1, $1.expires, $1.control, $1.entity) }
+        waived.sort { ($0.expired ? 0 : 1, $0.expires, $0.control, $0.entity) < ($1.expired ? 0 : 1, $1.expires, $1.control, $1.entity) }
         expiredWaivers = waived.filter(\.expired).count
         hasExpiredWaivers = expiredWaivers > 0
         waivers = Array(waived.prefix(limit))

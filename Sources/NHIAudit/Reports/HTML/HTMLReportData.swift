@@ -70,7 +70,9 @@ public struct HTMLReportData {
             }
         }
         var perClass = [0, 0, 0]
-        for index in results.indices { perClass[priority(results[index].status)] += 1 }  // indexes: no copies
+        // Each record is read once (through indexes: no copies); the second pass reads this instead.
+        let statuses = results.indices.map { results[$0].status }
+        for status in statuses { perClass[priority(status)] += 1 }
         var allowance = [0, 0, 0]
         var budget = limit
         for rank in allowance.indices {
@@ -81,8 +83,7 @@ public struct HTMLReportData {
         var rows: [Int] = []
         rows.reserveCapacity(limit)
         var omitted: [String: Int] = [:]
-        for index in results.indices {
-            let status = results[index].status
+        for (index, status) in statuses.enumerated() {
             let rank = priority(status)
             if used[rank] < allowance[rank] {
                 used[rank] += 1
@@ -102,9 +103,10 @@ public struct HTMLReportData {
         shellBytes.removeLast()  // the closing brace: results follow
         ScriptSafeContentTypes.escapeJSONForScript(shellBytes, into: &output.pending)
         PrettyJSONBytes.raw(#","results":["#, into: &output.pending)
+        var writer = HTMLRowWriter<ScriptJSONEscaper>()
         for (position, index) in rows.enumerated() {
             if position > 0 { output.pending.append(0x2C) }
-            try HTMLRowWriter.write(results[index], ScriptJSONEscaper.self, into: &output.pending)
+            try writer.write(results[index], into: &output.pending)
             try output.flushIfFull()
         }
         PrettyJSONBytes.raw("]}", into: &output.pending)
@@ -112,37 +114,67 @@ public struct HTMLReportData {
 }
 
 /// One findings-table row as compact JSON, the shape `report.js` reads, its strings escaped by `Escaper`.
-enum HTMLRowWriter {
+struct HTMLRowWriter<Escaper: JSONStringEscaper> {
     private typealias Pretty = PrettyJSONBytes
+    /// `,"control":".."` by the result's shared `ControlFacts`.
+    private var controls = FactsCache<[UInt8]>()
+    /// The last file and its quoted bytes: results come sorted by file.
+    private var lastFile: String?
+    private var fileBytes: [UInt8] = []
+    /// The quoted field: most results repeat it in their only evidence.
+    private var field: [UInt8] = []
 
-    static func write<Escaper: JSONStringEscaper>(
-        _ result: ResultDocument.Result, _ escaper: Escaper.Type, into out: inout [UInt8]
-    ) throws {
-        let location = result.location
+    mutating func write(_ result: ResultDocument.Result, into out: inout [UInt8]) throws {
+        let file = result.locationFile, line = result.locationLine, column = result.locationColumn
+        if file != lastFile {  // equal storage compares without reading the bytes
+            fileBytes.removeAll(keepingCapacity: true)
+            Escaper.writeString(file, into: &fileBytes)
+            lastFile = file
+        }
+        field.removeAll(keepingCapacity: true)
+        Escaper.writeString(result.locationField, into: &field)
         Pretty.raw(#"{"column":"#, into: &out)
-        ByteWords.appendDecimal(location.column, into: &out)
-        Pretty.raw(#","control":"#, into: &out)
-        Escaper.writeString(result.control, into: &out)
+        ByteWords.appendDecimal(column, into: &out)
+        let control = controls.slot(of: result.facts) { facts in
+            var bytes = Array(#","control":"#.utf8)
+            Escaper.writeString(facts.control, into: &bytes)
+            return bytes
+        }
+        out.append(contentsOf: controls[control])
         Pretty.raw(#","entity":""#, into: &out)
-        Escaper.writeEscaped(result.entity.kind.rawValue, into: &out)
+        let entity = result.entity
+        Escaper.writeEscaped(entity.kind.rawValue, into: &out)
         out.append(0x2F)
-        Escaper.writeEscaped(result.entity.name, into: &out)
+        Escaper.writeEscaped(entity.name, into: &out)
         Pretty.raw(#"","evidence":"#, into: &out)
-        ResultJSONWriter.write(result.evidence, escaper, into: &out)
+        if let sole = result.soleEvidenceAtLocation {
+            Pretty.raw(#"[{"column":"#, into: &out)
+            ByteWords.appendDecimal(column, into: &out)
+            Pretty.raw(#","field":"#, into: &out)
+            out.append(contentsOf: field)
+            Pretty.raw(#","file":"#, into: &out)
+            out.append(contentsOf: fileBytes)
+            Pretty.raw(#","line":"#, into: &out)
+            ByteWords.appendDecimal(line, into: &out)
+            ResultJSONWriter.writeNoteAndValue(sole.note, sole.value, Escaper.self, into: &out)
+            out.append(0x5D)
+        } else {
+            ResultJSONWriter.write(result.evidence, Escaper.self, into: &out)
+        }
         Pretty.raw(#","field":"#, into: &out)
-        Escaper.writeString(location.field, into: &out)
+        out.append(contentsOf: field)
         Pretty.raw(#","file":"#, into: &out)
-        Escaper.writeString(location.file, into: &out)
+        out.append(contentsOf: fileBytes)
         if let firstSeen = result.firstSeen {
             Pretty.raw(#","firstSeen":"#, into: &out)
             Escaper.writeString(firstSeen, into: &out)
         }
         Pretty.raw(#","id":"#, into: &out)
-        JSONScalarBytes.fingerprint(result.storedID, escaper, into: &out)
+        JSONScalarBytes.fingerprint(result.storedID, Escaper.self, into: &out)
         if let inBaseline = result.inBaseline { Pretty.raw(inBaseline ? #","inBaseline":true"# : #","inBaseline":false"#, into: &out) }
         if let isNew = result.isNew { Pretty.raw(isNew ? #","isNew":true"# : #","isNew":false"#, into: &out) }
         Pretty.raw(#","line":"#, into: &out)
-        ByteWords.appendDecimal(location.line, into: &out)
+        ByteWords.appendDecimal(line, into: &out)
         Pretty.raw(#","message":"#, into: &out)
         Escaper.writeString(result.message, into: &out)
         Pretty.raw(#","severity":"#, into: &out)
