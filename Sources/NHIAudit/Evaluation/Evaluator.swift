@@ -128,9 +128,8 @@ public struct Evaluator: Sendable {
         keys.reserveCapacity(results.count)
         var files: [String: Int32] = [:]
         var previousFile: (name: String, slot: Int32)? = nil
-        var factsSlots: [ObjectIdentifier: Int32] = [:]
+        var factsSlots = ControlFactsSlots()
         var controlOfFactsSlot: [String] = []
-        var previousFacts: (identity: ObjectIdentifier, slot: Int32)? = nil
         // Fields are read through indexes throughout: `for result in results` would copy every record.
         for index in results.indices {
             let file = results[index].locationFile
@@ -143,21 +142,11 @@ public struct Evaluator: Sendable {
                 previousFile = (file, fileSlot)
             }
             let facts = results[index].facts
-            let identity = ObjectIdentifier(facts)
-            let factsSlot: Int32
-            if let previousFacts, previousFacts.identity == identity {
-                factsSlot = previousFacts.slot
-            } else {
-                factsSlot = factsSlots[identity] ?? Int32(controlOfFactsSlot.count)
-                if factsSlot == controlOfFactsSlot.count {
-                    factsSlots[identity] = factsSlot
-                    controlOfFactsSlot.append(facts.control)
-                }
-                previousFacts = (identity, factsSlot)
-            }
+            let (factsSlot, isNewFacts) = factsSlots.slot(of: facts)
+            if isNewFacts { controlOfFactsSlot.append(facts.control) }
             keys.append(
                 Key(
-                    index: Int32(index), file: fileSlot, control: factsSlot,
+                    index: Int32(index), file: fileSlot, control: Int32(factsSlot),
                     line: Int32(truncatingIfNeeded: results[index].locationLine),
                     column: Int32(truncatingIfNeeded: results[index].locationColumn)))
         }

@@ -14,25 +14,13 @@ struct ResultTallies: Sendable {
 
     init(_ results: [ResultDocument.Result]) {
         let (statuses, severities) = (ResultStatus.allCases, Severity.allCases)
-        // Counted per shared `ControlFacts` (an identity, no string hashing per result), then per control;
-        // a run of results sharing one `ControlFacts` reuses its slot without hashing.
-        var slotsByFacts: [ObjectIdentifier: Int] = [:]
+        // Counted per shared `ControlFacts`, then per control.
+        var factsSlots = ControlFactsSlots()
         var countsBySlot: [(control: String, counts: [Int])] = []
-        var previous: (identity: ObjectIdentifier, slot: Int)? = nil
         for index in results.indices {  // indexes, not copies of each result
             let facts = results[index].facts
-            let identity = ObjectIdentifier(facts)
-            let slot: Int
-            if let previous, previous.identity == identity {
-                slot = previous.slot
-            } else {
-                slot = slotsByFacts[identity] ?? countsBySlot.count
-                if slot == countsBySlot.count {
-                    slotsByFacts[identity] = slot
-                    countsBySlot.append((facts.control, Array(repeating: 0, count: statuses.count)))
-                }
-                previous = (identity, slot)
-            }
+            let (slot, isNew) = factsSlots.slot(of: facts)
+            if isNew { countsBySlot.append((facts.control, Array(repeating: 0, count: statuses.count))) }
             let status = results[index].status
             let statusIndex = statuses.firstIndex(of: status)!
             countsBySlot[slot].counts[statusIndex] += 1
