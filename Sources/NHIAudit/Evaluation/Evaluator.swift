@@ -18,7 +18,7 @@ public struct Evaluator: Sendable {
         // Controls read the model only, so they run in parallel; results are concatenated in catalog order.
         var perControl = ParallelMap.map(catalog.controls) { descriptor -> [ResultDocument.Result] in
             guard let type = registry.type(for: descriptor.id) else { return [] }
-            var facts = FactsCache(descriptor)
+            var facts = FactsByPolicy(descriptor)
             // Most of a control's messages repeat across entities ("explicit allowlist: RS256"): keep one copy.
             // Entities come in file order, so a repeat is most often the previous message: compared, not hashed.
             var messages: [String: String] = [:]
@@ -52,7 +52,7 @@ public struct Evaluator: Sendable {
         // join the others before it.
         let staleness = WaiverApplication.apply(to: &results, context: context)
         if let descriptor = catalog.control(WaiverStaleControl.id), !staleness.isEmpty {
-            var facts = FactsCache(descriptor)
+            var facts = FactsByPolicy(descriptor)
             results += staleness.map { outcome in
                 result(
                     outcome, message: outcome.outcome.message, control: descriptor.id, severity: descriptor.severity,
@@ -184,7 +184,7 @@ public struct Evaluator: Sendable {
     }
 
     /// One `ControlFacts` per control and policy, shared by all those results.
-    private struct FactsCache {
+    private struct FactsByPolicy {
         let descriptor: ControlDescriptor
         let frameworks: [String: [String]]
         var byPolicy: [String?: ResultDocument.ControlFacts] = [:]
