@@ -271,7 +271,7 @@ public struct Evaluator: Sendable {
             return ResultDocument.EntityRecord(
                 kind: type(of: entity).kind, name: metadata.name, format: metadata.format,
                 file: metadata.location.file, line: metadata.location.line, environment: metadata.environment.value,
-                owner: metadata.owner.value, policy: context.policyTable[context.policySlot(for: metadata)].name)
+                owner: metadata.owner.value, policy: context.policyName(for: metadata))
         }.sorted { ($0.kind, $0.name, $0.file, $0.line) < ($1.kind, $1.name, $1.file, $1.line) }
     }
 

@@ -8,9 +8,9 @@ enum InputsColumn {
         for (index, input) in inputs.enumerated() {
             if index > 0 { output.append(0x2C) }
             output.append(contentsOf: #"{"bytes":"#.utf8)
-            output.append(contentsOf: String(input.bytes).utf8)
+            ByteWords.appendDecimal(input.bytes, into: &output)
             output.append(contentsOf: #","entities":"#.utf8)
-            output.append(contentsOf: String(input.entities).utf8)
+            ByteWords.appendDecimal(input.entities, into: &output)
             output.append(contentsOf: #","format":"#.utf8)
             FastJSON.writeString(input.format, into: &output)
             output.append(contentsOf: #","notes":["#.utf8)

@@ -99,7 +99,8 @@ public final class FieldReader {
     /// A list of text items; a single scalar is accepted as a one-item list.
     public func stringList(_ key: String) -> ListField {
         knownKeys.append(key)
-        let fieldPath = fieldPath(key)
+        let childPaths = paths.child(key)
+        let fieldPath = childPaths.path
         guard let child = node?.child(key), !child.isNull else { return Field(.absent, internedPath: fieldPath, location: anchor) }
         if child.scalar != nil {
             let item = scalarField(child, path: fieldPath)
@@ -111,7 +112,7 @@ public final class FieldReader {
         }
         // Items' paths come from the shared paths when the list sits where this reader says it does (readers
         // may be given other paths than the document's).
-        let listPaths = child.path == fieldPath ? paths.child(key) : nil
+        let listPaths = child.path == fieldPath ? childPaths : nil
         let items = child.items.enumerated().map { index, item -> Field<String> in
             let itemPath = listPaths?.item(index).path ?? TextInterner.intern(item.path, in: interner)
             guard item.scalar != nil else {

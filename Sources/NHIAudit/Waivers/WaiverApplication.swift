@@ -32,7 +32,7 @@ enum WaiverApplication {
                         + "remove it or fix its selector (stale waivers hide future regressions)", at: selector)
                 : .pass("waiver '\(waiver.metadata.name)' covers \(covered[index]) failing result(s)", at: selector)
             return EntityOutcome(
-                entity: waiver.ref, anchor: waiver.metadata.location, policy: context.policy(for: waiver.metadata).name,
+                entity: waiver.ref, anchor: waiver.metadata.location, policy: context.policyName(for: waiver.metadata),
                 outcome: outcome)
         }
     }

@@ -50,11 +50,12 @@ struct HTMLReportModel {
     }
 
     /// Static tables longer than this would make the page heavy; the rest is in report.json.
+    static let tableLimit = 1000
+
+    /// `count` with its noun, singular for one ("1 file", "2 files").
     static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
         "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
     }
-
-    static let tableLimit = 1000
 
     var toolName: String
     var toolVersion: String
