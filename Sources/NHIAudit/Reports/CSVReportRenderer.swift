@@ -29,14 +29,16 @@ public struct CSVReportRenderer: StreamingReportRenderer {
             "is_new", "in_baseline",
         ] + frameworks
         Self.appendRow(header, into: &output.pending)
-        var rows = CSVResultWriter(frameworks: frameworks)
-        for index in document.results.indices {
-            if rowsOfStrings {
-                Self.appendRow(Self.cells(document.results[index], frameworks: frameworks), into: &output.pending)
-            } else {
-                rows.write(document.results, index, into: &output.pending)
+        let results = document.results, rowsOfStrings = rowsOfStrings
+        try OrderedChunks.write(count: results.count, to: output) {
+            var rows = CSVResultWriter(frameworks: frameworks)
+            return { index, out in
+                if rowsOfStrings {
+                    Self.appendRow(Self.cells(results[index], frameworks: frameworks), into: &out)
+                } else {
+                    rows.write(results, index, into: &out)
+                }
             }
-            try output.flushIfFull()
         }
     }
 

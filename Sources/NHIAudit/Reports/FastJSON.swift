@@ -14,12 +14,28 @@ enum FastJSON {
     /// An array too large to build at once: `count` items, each written by `writeItem` (given the output and
     /// the item's indent) when its turn comes, so only one item exists at a time.
     struct StreamedArray {
+        /// Writes item `index` at `indent` into its bytes.
+        typealias ItemWriter = (_ index: Int, _ indent: Int, _ into: inout [UInt8]) throws -> Void
+
+        enum Items {
+            /// Written one after another into the output (item, output, indent).
+            case inOrder((Int, ReportOutput, Int) throws -> Void)
+            /// Written by independent item writers, made one per thread: `OrderedChunks` on two threads.
+            case byWriters(() -> ItemWriter)
+        }
+
         var count: Int
-        var writeItem: (Int, ReportOutput, Int) throws -> Void
+        var items: Items
 
         init(count: Int, writeItem: @escaping (Int, ReportOutput, Int) throws -> Void) {
             self.count = count
-            self.writeItem = writeItem
+            items = .inOrder(writeItem)
+        }
+
+        /// Items written only into bytes, each thread with a writer of its own.
+        init(count: Int, writers makeItemWriter: @escaping () -> ItemWriter) {
+            self.count = count
+            items = .byWriters(makeItemWriter)
         }
 
         /// Items made as trees, pretty-printed like the rest.
@@ -44,11 +60,24 @@ enum FastJSON {
             let stream = streams[text]!
             guard stream.count > 0 else { return output.pending.append(contentsOf: "[]".utf8) }
             output.pending.append(contentsOf: "[\n".utf8)
-            for index in 0..<stream.count {
-                output.pending.append(contentsOf: padding(indent + 2))
-                try stream.writeItem(index, output, indent + 2)
-                output.pending.append(contentsOf: (index == stream.count - 1 ? "\n" : ",\n").utf8)
-                try output.flushIfFull()
+            let last = stream.count - 1, itemPadding = padding(indent + 2)
+            switch stream.items {
+            case .byWriters(let makeItemWriter):
+                try OrderedChunks.write(count: stream.count, to: output) {
+                    let writeItem = makeItemWriter()
+                    return { index, out in
+                        out.append(contentsOf: itemPadding)
+                        try writeItem(index, indent + 2, &out)
+                        out.append(contentsOf: (index == last ? "\n" : ",\n").utf8)
+                    }
+                }
+            case .inOrder(let writeItem):
+                for index in 0..<stream.count {
+                    output.pending.append(contentsOf: itemPadding)
+                    try writeItem(index, output, indent + 2)
+                    output.pending.append(contentsOf: (index == last ? "\n" : ",\n").utf8)
+                    try output.flushIfFull()
+                }
             }
             output.pending.append(contentsOf: padding(indent))
             output.pending.append(0x5D)

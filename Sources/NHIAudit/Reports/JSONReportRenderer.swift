@@ -36,14 +36,15 @@ public struct JSONReportRenderer: StreamingReportRenderer {
                             _ write: @escaping (Record, Int, inout [UInt8]) -> Void) {
             let key = "\(placeholder)-\(name)"
             object.members[name] = .string(key)
-            streams[key] = FastJSON.StreamedArray(count: records.count) { index, output, indent in
-                write(records[index], indent, &output.pending)
+            streams[key] = FastJSON.StreamedArray(count: records.count) {
+                { index, indent, out in write(records[index], indent, &out) }
             }
         }
-        var writer = ResultJSONWriter()
         root.members["results"] = .string(placeholder)
-        streams[placeholder] = FastJSON.StreamedArray(count: document.results.count) { index, output, _ in
-            try writer.write(document.results[index], into: &output.pending)
+        let results = document.results
+        streams[placeholder] = FastJSON.StreamedArray(count: results.count) {
+            var writer = ResultJSONWriter()
+            return { index, _, out in try writer.write(results[index], into: &out) }
         }
         if !recordsByTrees {
             stream(document.entities, as: "entities", in: root) { JSONRecordWriter.write($0, indent: $1, into: &$2) }

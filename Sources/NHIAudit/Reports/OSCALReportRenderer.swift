@@ -59,14 +59,21 @@ public struct OSCALReportRenderer: StreamingReportRenderer {
         }
         let byTrees = itemsByTrees
         let streams: [String: FastJSON.StreamedArray] = [
-            observationsKey: FastJSON.StreamedArray(count: document.results.count) { index, output, indent in
-                guard byTrees else {
-                    return try writer(at: indent).writeObservation(
-                        document.results[index], uuid: observationUUIDs[index], into: &output.pending)
+            observationsKey: byTrees
+                ? FastJSON.StreamedArray(count: document.results.count) { index, output, indent in
+                    let tree = observation(document.results[index], uuid: observationUUIDs[index], document: document, origins: origins)
+                    try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
                 }
-                let tree = observation(document.results[index], uuid: observationUUIDs[index], document: document, origins: origins)
-                try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
-            },
+                : FastJSON.StreamedArray(count: document.results.count) {
+                    // One writer per thread; made at the first item, when the indent is known.
+                    var writer: OSCALResultWriter?
+                    return { index, indent, out in
+                        if writer == nil {
+                            writer = try OSCALResultWriter(indent: indent, generatedAt: document.generatedAt, origins: origins)
+                        }
+                        writer!.writeObservation(document.results[index], uuid: observationUUIDs[index], into: &out)
+                    }
+                },
             findingsKey: FastJSON.StreamedArray(count: failing.count + requirements.count) { position, output, indent in
                 if position < failing.count {
                     let index = failing[position]

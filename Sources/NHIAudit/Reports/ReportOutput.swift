@@ -34,14 +34,22 @@ public final class ReportOutput {
         if pending.count >= Self.chunkSize { try flush() }
     }
 
+    /// Appends bytes rendered elsewhere; a large chunk is written as it is, not copied into `pending` first.
+    func appendChunk(_ bytes: [UInt8]) throws {
+        guard pending.count + bytes.count >= Self.chunkSize else { return pending.append(contentsOf: bytes) }
+        try flush()
+        try write(bytes)
+    }
+
     func flush() throws {
-        guard !pending.isEmpty else { return }
-        guard let descriptor else {
-            collected.append(contentsOf: pending)
-            pending.removeAll(keepingCapacity: true)
-            return
-        }
-        try pending.withUnsafeBytes { raw in
+        try write(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        guard let descriptor else { return collected.append(contentsOf: bytes) }
+        try bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
@@ -52,7 +60,6 @@ public final class ReportOutput {
                 offset += written
             }
         }
-        pending.removeAll(keepingCapacity: true)
     }
 
     /// Everything written so far (memory outputs).

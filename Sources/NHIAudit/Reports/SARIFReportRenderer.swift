@@ -54,23 +54,32 @@ public struct SARIFReportRenderer: StreamingReportRenderer {
         let notListedKey = "nhi-audit-not-listed-\(UUID().uuidString)"
         let byTrees = itemsByTrees
         let streams: [String: FastJSON.StreamedArray] = [
-            listedKey: FastJSON.StreamedArray(count: listed.count) { position, output, indent in
-                let result = document.results[listed[position]]
-                guard byTrees else {
-                    return try SARIFResultWriter.write(result, ruleIndex: ruleIndex[result.control], indent: indent, into: &output.pending)
+            listedKey: byTrees
+                ? FastJSON.StreamedArray(count: listed.count) { position, output, indent in
+                    let result = document.results[listed[position]]
+                    let tree = self.result(result, ruleIndex: ruleIndex[result.control])
+                    try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
                 }
-                let tree = self.result(result, ruleIndex: ruleIndex[result.control])
-                try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
-            },
-            notListedKey: FastJSON.StreamedArray(count: notListed.count) { position, output, indent in
-                let result = document.results[notListed[position]]
-                guard byTrees else { return SARIFResultWriter.writeNotListed(result, indent: indent, into: &output.pending) }
-                let tree: JSONValue = [
-                    "id": .string(result.id), "ruleId": .string(result.control),
-                    "status": .string(result.status.rawValue), "entity": .string(result.entity.description),
-                ]
-                try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
-            },
+                : FastJSON.StreamedArray(count: listed.count) {
+                    { position, indent, out in
+                        let result = document.results[listed[position]]
+                        try SARIFResultWriter.write(result, ruleIndex: ruleIndex[result.control], indent: indent, into: &out)
+                    }
+                },
+            notListedKey: byTrees
+                ? FastJSON.StreamedArray(count: notListed.count) { position, output, indent in
+                    let result = document.results[notListed[position]]
+                    let tree: JSONValue = [
+                        "id": .string(result.id), "ruleId": .string(result.control),
+                        "status": .string(result.status.rawValue), "entity": .string(result.entity.description),
+                    ]
+                    try FastJSON.write(tree.fastJSONNode, to: output, indent: indent, streams: [:])
+                }
+                : FastJSON.StreamedArray(count: notListed.count) {
+                    { position, indent, out in
+                        SARIFResultWriter.writeNotListed(document.results[notListed[position]], indent: indent, into: &out)
+                    }
+                },
         ]
         var nhiAudit: [String: JSONValue] = [
             "schemaVersion": .string(document.schemaVersion),

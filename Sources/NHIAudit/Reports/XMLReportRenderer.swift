@@ -48,8 +48,7 @@ public struct XMLReportRenderer: StreamingReportRenderer {
                 }
             } else {
                 try xml.flush()
-                var results = XMLResultWriter()
-                try results.write(document.results, to: output)
+                try XMLResultWriter.write(document.results, to: output)
             }
             try writeCoverage(document.coverage, xml)
             try xml.element("controls") { for control in document.controls { try writeControl(control, xml) } }

@@ -20,15 +20,15 @@ struct XMLResultWriter {
     }
 
     /// `  <results>` at depth 1 with one result per line, as libxml2 indents them; `  <results/>` when empty.
-    mutating func write(_ results: [ResultDocument.Result], to output: ReportOutput) throws {
+    static func write(_ results: [ResultDocument.Result], to output: ReportOutput) throws {
         guard !results.isEmpty else {
             output.append("  <results/>\n")
             return
         }
         output.append("  <results>\n")
-        for index in results.indices {  // through indexes: no copy of each record
-            try write(results, index, into: &output.pending)
-            try output.flushIfFull()
+        try OrderedChunks.write(count: results.count, to: output) {
+            var writer = XMLResultWriter()
+            return { index, out in try writer.write(results, index, into: &out) }
         }
         output.append("  </results>\n")
     }

@@ -103,11 +103,13 @@ public struct HTMLReportData {
         shellBytes.removeLast()  // the closing brace: results follow
         ScriptSafeContentTypes.escapeJSONForScript(shellBytes, into: &output.pending)
         PrettyJSONBytes.raw(#","results":["#, into: &output.pending)
-        var writer = HTMLRowWriter<ScriptJSONEscaper>()
-        for (position, index) in rows.enumerated() {
-            if position > 0 { output.pending.append(0x2C) }
-            try writer.write(results[index], into: &output.pending)
-            try output.flushIfFull()
+        let rows = rows
+        try OrderedChunks.write(count: rows.count, to: output) {
+            var writer = HTMLRowWriter<ScriptJSONEscaper>()
+            return { position, out in
+                if position > 0 { out.append(0x2C) }
+                try writer.write(results[rows[position]], into: &out)
+            }
         }
         PrettyJSONBytes.raw("]}", into: &output.pending)
     }
