@@ -7,18 +7,40 @@ struct FactsCache<Entry> {
     private var entries: [Entry] = []
     private var slots: [ObjectIdentifier: Int] = [:]
     private var last = -1
+    private var lastIdentity: ObjectIdentifier?
     /// Results decoded from JSON each have their own facts: past this many, the last slot is reused.
     private let capacity: Int
 
     init(capacity: Int = 4096) { self.capacity = capacity }
 
-    /// The slot of `facts`' entry in `entries`, made by `make` on first sight.
+    /// The slot of the result's facts' entry in `entries`, made by `make` on first sight. The facts object is
+    /// only read (and retained) then.
+    @inline(__always)
+    mutating func slot(
+        of result: ResultDocument.Result, _ make: (ResultDocument.ControlFacts) throws -> Entry
+    ) rethrows -> Int {
+        let identity = result.factsIdentity
+        if last >= 0, lastIdentity == identity { return last }
+        return try slot(identity, result.facts, make)
+    }
+
     mutating func slot(
         of facts: ResultDocument.ControlFacts, _ make: (ResultDocument.ControlFacts) throws -> Entry
     ) rethrows -> Int {
-        if last >= 0, self.facts[last] === facts { return last }
-        if let known = slots[ObjectIdentifier(facts)] {
+        let identity = ObjectIdentifier(facts)
+        if last >= 0, lastIdentity == identity { return last }
+        return try slot(identity, facts, make)
+    }
+
+    /// A run of results with other facts than the previous result's begins.
+    @inline(never)
+    private mutating func slot(
+        _ identity: ObjectIdentifier, _ facts: ResultDocument.ControlFacts,
+        _ make: (ResultDocument.ControlFacts) throws -> Entry
+    ) rethrows -> Int {
+        if let known = slots[identity] {
             last = known
+            lastIdentity = identity
             return known
         }
         let entry = try make(facts)
@@ -32,7 +54,8 @@ struct FactsCache<Entry> {
             self.facts[last] = facts
             entries[last] = entry
         }
-        slots[ObjectIdentifier(facts)] = last
+        slots[identity] = last
+        lastIdentity = identity
         return last
     }
 

@@ -19,7 +19,7 @@ struct ResultJSONWriter {
     }
 
     mutating func write(_ result: ResultDocument.Result, into out: inout [UInt8]) throws {
-        let slot = facts.slot(of: result.facts, Self.factsBytes)
+        let slot = facts.slot(of: result, Self.factsBytes)
         let file = result.locationFile, line = result.locationLine, column = result.locationColumn
         let field = result.locationField
         location.removeAll(keepingCapacity: true)

@@ -38,7 +38,7 @@ struct XMLResultWriter {
         let result = results[index]  // one reference to the record; each accessor below reads it once
         Self.append(#"    <result id=""#, into: &out)
         if !result.storedID.appendHexDigits(into: &out) { XMLEscaping.attribute(result.id, into: &out) }
-        let slot = try facts.slot(of: result.facts, Self.fragment)
+        let slot = try facts.slot(of: result, Self.fragment)
         let status = result.status, severity = result.severity
         let attributes = StatusAndSeverity.index(status, severity)
         if facts[slot].attributes[attributes].isEmpty {

@@ -137,7 +137,7 @@ struct HTMLRowWriter<Escaper: JSONStringEscaper> {
         Escaper.writeString(result.locationField, into: &field)
         Pretty.raw(#"{"column":"#, into: &out)
         ByteWords.appendDecimal(column, into: &out)
-        let control = controls.slot(of: result.facts) { facts in
+        let control = controls.slot(of: result) { facts in
             var bytes = Array(#","control":"#.utf8)
             Escaper.writeString(facts.control, into: &bytes)
             return bytes
