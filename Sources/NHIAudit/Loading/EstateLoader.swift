@@ -48,7 +48,8 @@ public struct EstateLoader: Sendable {
         let selected = files
         let partSize = max(1, (selected.count + 31) / 32)
         let parts = stride(from: 0, to: selected.count, by: partSize).map { $0..<min($0 + partSize, selected.count) }
-        let loadedParts = ParallelMap.map(parts) { range in
+        let threads = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let loadedParts = ParallelMap.map(parts, threads: threads) { range in
             TextInterner.$current.withValue(TextInterner()) {
                 var part = Loaded()
                 let yaml = YAMLParserSetup()
