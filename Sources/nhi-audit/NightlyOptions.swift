@@ -66,7 +66,7 @@ struct NightlyOptions: ParsableArguments {
     /// Exit code 3 reasons: expired waivers (WAIVER-001 failures) and coverage below target.
     func governanceProblems(_ document: ResultDocument) throws -> [String] {
         var problems = document.results.indices.filter {
-            document.results[$0].control == WaiverExpiredControl.id && document.results[$0].status == .fail
+            document.results[$0].status == .fail && document.results[$0].control == WaiverExpiredControl.id
         }.map { document.results[$0] }
             .map { "expired waiver: \($0.message)" }
         for (framework, target) in try coverageTargets().sorted(by: { $0.key < $1.key }) {

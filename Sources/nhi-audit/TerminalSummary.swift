@@ -19,17 +19,16 @@ struct TerminalSummary {
         lines.append("results: " + statuses.joined(separator: ", "))
         let severities = Severity.allCases.map { "\(summary.bySeverity[$0.rawValue] ?? 0) \($0.rawValue)" }
         lines.append("failures by severity: " + severities.joined(separator: ", "))
-        // Worst severity first, then report order (file, line): results are already in report order, so
-        // taking each severity's failures in turn avoids sorting hundreds of thousands of them.
+        // Worst severity first, then report order (file, line): results are already in report order, so one
+        // pass keeps each severity's first ten failures instead of sorting hundreds of thousands of them.
         var failures = 0
-        var top: [Int] = []
-        for severity in Severity.allCases.sorted(by: { $0.rank > $1.rank }) {
-            for index in document.results.indices
-            where document.results[index].status == .fail && document.results[index].severity == severity {
-                failures += 1
-                if top.count < 10 { top.append(index) }
-            }
+        var firstBySeverity: [Severity: [Int]] = [:]
+        for index in document.results.indices where document.results[index].status == .fail {
+            failures += 1
+            let severity = document.results[index].severity
+            if firstBySeverity[severity, default: []].count < 10 { firstBySeverity[severity, default: []].append(index) }
         }
+        let top = Severity.allCases.sorted { $0.rank > $1.rank }.flatMap { firstBySeverity[$0] ?? [] }.prefix(10)
         if !top.isEmpty {
             lines.append("top findings:")
             for result in top.map({ document.results[$0] }) {
