@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `scan`'s terminal summary lists the ten worst failures: highest severity first, then report order (file,
+/// line), and how many more the reports hold, the same findings report.json lists.
+@Suite struct TerminalSummaryTests {
+    @Test func topFindingsAreTheWorstFailuresInReportOrder() throws {
+        let folder = try HistoryFixtures.temporaryFolder()
+        let runner = CommandRunner(workingDirectory: folder)
+        let output = try runner.run(
+            ["scan", Repository.examples.appendingPathComponent("acme").path, "--no-history", "--format", "json", "--out", "out"])
+        #expect(output.status == 1, "\(output.stderr)")
+        let report = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("out/report.json"))) as? [String: Any]
+        let results = try #require(report?["results"] as? [[String: Any]])
+        let rank = ["critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0]
+        let failures = results.filter { $0["status"] as? String == "fail" }
+        #expect(Set(failures.compactMap { $0["severity"] as? String }).count >= 3, "acme fails at several severities")
+        // A stable sort keeps report order within a severity.
+        let expected = failures.enumerated().sorted { left, right in
+            let (l, r) = (rank[left.element["severity"] as! String]!, rank[right.element["severity"] as! String]!)
+            return l != r ? l > r : left.offset < right.offset
+        }.prefix(10).map { item -> String in
+            let result = item.element, location = result["location"] as! [String: Any]
+            return "\((result["severity"] as! String).uppercased()) \(result["control"] as! String) "
+                + "\(location["file"] as! String):\(location["line"] as! Int):\(location["column"] as! Int)"
+        }
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex(of: "top findings:"))
+        let listed = lines[(start + 1)...].prefix(expected.count).map { line in
+            line.trimmingCharacters(in: .whitespaces).split(separator: " ").prefix(3).joined(separator: " ")
+        }
+        #expect(listed == expected)
+        if failures.count > 10 {
+            #expect(lines.contains("  ... and \(failures.count - 10) more in the reports"))
+        }
+    }
+}
