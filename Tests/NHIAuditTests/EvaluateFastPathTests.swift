@@ -120,7 +120,13 @@ import Testing
             ($0.location.file, $0.location.line, $0.location.column, $0.control, $0.entity.name, $0.id)
                 < ($1.location.file, $1.location.line, $1.location.column, $1.control, $1.entity.name, $1.id)
         }
-        Evaluator.sortByLocation(&results)
+        var gathered = results
+        ReportOrder.sort(&results)
         #expect(results.map(\.id) == expected.map(\.id))
+        // As the evaluator sorts: keys gathered in the tallies' pass.
+        var order: ReportOrder? = ReportOrder(capacity: gathered.count)
+        _ = ResultTallies(gathered, gathering: &order)
+        order!.sort(&gathered)
+        #expect(gathered.map(\.id) == expected.map(\.id))
     }
 }

@@ -59,12 +59,16 @@ public struct Evaluator: Sendable {
                     facts: facts.facts(policy: outcome.policy))
             }
         }
-        let tallies = ResultTallies(results)
+        // One pass over the records, in the order they were made, counts them and gathers their sort keys.
+        var order: ReportOrder? = ReportOrder(capacity: results.count)
+        let tallies = ResultTallies(results, gathering: &order)
         // The sort on one core, the entity list and the trust graph on the other.
         let handoff = Handoff(results)
         results = []  // the list is now referenced once, from `handoff`: sorted in place, not copied
+        let sorting = Handoff(order!)
+        order = nil
         let (_, parts) = ParallelMap.pair(
-            { Self.sortByLocation(&handoff.value) },
+            { sorting.value.sort(&handoff.value) },
             {
                 (entities: entityRecords(context),
                  trustGraph: TrustGraph.build(context, failingControls: tallies.failingControls))
@@ -106,81 +110,6 @@ public struct Evaluator: Sendable {
         }
         chunks = []
         return flat
-    }
-
-    /// Report order: file, line, column, control, entity, id. Files and controls are ranked once so most
-    /// comparisons are integer ones, and the sort permutes the list in place.
-    static func sortByLocation(_ results: inout [ResultDocument.Result]) {
-        // 20 bytes a key, not 32: lines and columns are stored in 32 bits anyway, and 2^31 results would not fit
-        // in memory.
-        struct Key {
-            var index: Int32
-            var file: Int32
-            var control: Int32
-            var line: Int32
-            var column: Int32
-        }
-        precondition(results.count < Int(Int32.max))
-        // A result's file is hashed once, to a slot ranked after sorting the distinct names (a run of results in
-        // one file reuses the slot unhashed), and its control is ranked by its shared `ControlFacts`' identity
-        // (a run of results sharing one reuses its slot unhashed too). Keys hold slots until both are ranked.
-        var keys: [Key] = []
-        keys.reserveCapacity(results.count)
-        var files: [String: Int32] = [:]
-        var previousFile: (name: String, slot: Int32)? = nil
-        var factsSlots = ControlFactsSlots()
-        var controlOfFactsSlot: [String] = []
-        // Fields are read through indexes throughout: `for result in results` would copy every record.
-        for index in results.indices {
-            let file = results[index].locationFile
-            let fileSlot: Int32
-            if let previousFile, previousFile.name == file {
-                fileSlot = previousFile.slot
-            } else {
-                fileSlot = files[file] ?? Int32(files.count)
-                files[file] = fileSlot
-                previousFile = (file, fileSlot)
-            }
-            let facts = results[index].facts
-            let (factsSlot, isNewFacts) = factsSlots.slot(of: facts)
-            if isNewFacts { controlOfFactsSlot.append(facts.control) }
-            keys.append(
-                Key(
-                    index: Int32(index), file: fileSlot, control: Int32(factsSlot),
-                    line: Int32(truncatingIfNeeded: results[index].locationLine),
-                    column: Int32(truncatingIfNeeded: results[index].locationColumn)))
-        }
-        var fileRanks = [Int32](repeating: 0, count: files.count)
-        for (rank, file) in files.keys.sorted().enumerated() { fileRanks[Int(files[file]!)] = Int32(rank) }
-        let controlRanks = Dictionary(
-            uniqueKeysWithValues: Set(controlOfFactsSlot).sorted().enumerated().map { ($1, Int32($0)) })
-        let factsRanks = controlOfFactsSlot.map { controlRanks[$0]! }
-        for index in keys.indices {
-            keys[index].file = fileRanks[Int(keys[index].file)]
-            keys[index].control = factsRanks[Int(keys[index].control)]
-        }
-        keys.sort { left, right in
-            if left.file != right.file { return left.file < right.file }
-            if left.line != right.line { return left.line < right.line }
-            if left.column != right.column { return left.column < right.column }
-            if left.control != right.control { return left.control < right.control }
-            let (left, right) = (Int(left.index), Int(right.index))
-            // Names first: the ids are formatted only when the names tie.
-            let (leftName, rightName) = (results[left].entity.name, results[right].entity.name)
-            if leftName != rightName { return leftName < rightName }
-            return results[left].id < results[right].id
-        }
-        // Position k takes the record at keys[k].index: follow each cycle of the permutation with swaps.
-        var placed = [Bool](repeating: false, count: keys.count)
-        for start in keys.indices where !placed[start] {
-            var position = start
-            while Int(keys[position].index) != start {
-                results.swapAt(position, Int(keys[position].index))
-                placed[position] = true
-                position = Int(keys[position].index)
-            }
-            placed[position] = true
-        }
     }
 
     /// One `ControlFacts` per control and policy, shared by all those results.

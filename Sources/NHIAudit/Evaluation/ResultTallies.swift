@@ -13,6 +13,12 @@ struct ResultTallies: Sendable {
     var results: Int { statusCounts.reduce(0, +) }
 
     init(_ results: [ResultDocument.Result]) {
+        var none: ReportOrder? = nil
+        self.init(results, gathering: &none)
+    }
+
+    /// Also adds each result to `order`, when there is one: the sort's keys come from the same reads.
+    init(_ results: [ResultDocument.Result], gathering order: inout ReportOrder?) {
         let (statuses, severities) = (ResultStatus.allCases, Severity.allCases)
         // Counted per shared `ControlFacts`, then per control.
         var factsSlots = ControlFactsSlots()
@@ -21,6 +27,7 @@ struct ResultTallies: Sendable {
             let facts = results[index].facts
             let (slot, isNew) = factsSlots.slot(of: facts)
             if isNew { countsBySlot.append((facts.control, Array(repeating: 0, count: statuses.count))) }
+            order?.add(results, index, factsSlot: slot, newFactsControl: isNew ? facts.control : nil)
             let status = results[index].status
             let statusIndex = statuses.firstIndex(of: status)!
             countsBySlot[slot].counts[statusIndex] += 1
