@@ -123,10 +123,22 @@ import Testing
         var gathered = results
         ReportOrder.sort(&results)
         #expect(results.map(\.id) == expected.map(\.id))
-        // As the evaluator sorts: keys gathered in the tallies' pass.
-        var order: ReportOrder? = ReportOrder(capacity: gathered.count)
-        _ = ResultTallies(gathered, gathering: &order)
-        order!.sort(&gathered)
+        // As the evaluator sorts: keys gathered in the tallies' pass, each half on a core.
+        var (_, order) = ResultTallies.countedInOrder(gathered)
+        order.sort(&gathered)
         #expect(gathered.map(\.id) == expected.map(\.id))
+    }
+
+    /// Halves counted on their own and added up are the tallies of the whole list, whatever the split.
+    @Test func talliesOfTwoHalvesAddUp() {
+        let results = Self.mixedResults()
+        for order in [results, results.reversed(), results.shuffled()] {
+            let whole = ResultTallies(order)
+            let (halves, _) = ResultTallies.countedInOrder(order)
+            #expect(halves.statusCounts == whole.statusCounts)
+            #expect(halves.failureSeverityCounts == whole.failureSeverityCounts)
+            #expect(halves.statusCountsByControl == whole.statusCountsByControl)
+            #expect(halves.failingControls == whole.failingControls)
+        }
     }
 }

@@ -59,14 +59,13 @@ public struct Evaluator: Sendable {
                     facts: facts.facts(policy: outcome.policy))
             }
         }
-        // One pass over the records, in the order they were made, counts them and gathers their sort keys.
-        var order: ReportOrder? = ReportOrder(capacity: results.count)
-        let tallies = ResultTallies(results, gathering: &order)
+        // One pass over the records, in the order they were made (each half on a core), counts them and
+        // gathers their sort keys.
+        let (tallies, order) = ResultTallies.countedInOrder(results)
         // The sort on one core, the entity list and the trust graph on the other.
         let handoff = Handoff(results)
         results = []  // the list is now referenced once, from `handoff`: sorted in place, not copied
-        let sorting = Handoff(order!)
-        order = nil
+        let sorting = Handoff(order)
         let (_, parts) = ParallelMap.pair(
             { sorting.value.sort(&handoff.value) },
             {

@@ -45,6 +45,27 @@ struct ReportOrder {
                 column: Int32(truncatingIfNeeded: results[index].locationColumn)))
     }
 
+    /// Adds the keys gathered for the results after these (`other`'s slots are renumbered into these).
+    mutating func append(_ other: inout ReportOrder) {
+        let controlOffset = Int32(controlOfFactsSlot.count)
+        controlOfFactsSlot += other.controlOfFactsSlot
+        var fileSlots = [Int32](repeating: 0, count: other.files.count)
+        for (name, slot) in other.files {
+            let mine = files[name] ?? Int32(files.count)
+            files[name] = mine
+            fileSlots[Int(slot)] = mine
+        }
+        keys.reserveCapacity(keys.count + other.keys.count)
+        for key in other.keys {
+            var key = key
+            key.file = fileSlots[Int(key.file)]
+            key.control += controlOffset
+            keys.append(key)
+        }
+        other = ReportOrder(capacity: 0)
+        previousFile = nil
+    }
+
     /// Puts `results`, the list whose every result was added in order, in report order.
     mutating func sort(_ results: inout [ResultDocument.Result]) {
         precondition(keys.count == results.count)

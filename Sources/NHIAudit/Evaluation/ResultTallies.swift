@@ -14,16 +14,30 @@ struct ResultTallies: Sendable {
 
     init(_ results: [ResultDocument.Result]) {
         var none: ReportOrder? = nil
-        self.init(results, gathering: &none)
+        self.init(results, results.indices, gathering: &none)
     }
 
-    /// Also adds each result to `order`, when there is one: the sort's keys come from the same reads.
-    init(_ results: [ResultDocument.Result], gathering order: inout ReportOrder?) {
+    /// The tallies of all the results and the keys of their report order, each half counted on its own core.
+    static func countedInOrder(_ results: [ResultDocument.Result]) -> (ResultTallies, ReportOrder) {
+        let half = results.count / 2
+        @Sendable func part(_ range: Range<Int>) -> (ResultTallies, ReportOrder) {
+            var order: ReportOrder? = ReportOrder(capacity: range.count)
+            return (ResultTallies(results, range, gathering: &order), order!)
+        }
+        var (first, second) = ParallelMap.pair({ part(0..<half) }, { part(half..<results.count) })
+        first.0.add(second.0)
+        first.1.append(&second.1)
+        return first
+    }
+
+    /// Counts `range` of the results, and adds each to `order` when there is one: the sort's keys come from the
+    /// same reads.
+    init(_ results: [ResultDocument.Result], _ range: Range<Int>, gathering order: inout ReportOrder?) {
         let (statuses, severities) = (ResultStatus.allCases, Severity.allCases)
         // Counted per shared `ControlFacts`, then per control.
         var factsSlots = ControlFactsSlots()
         var countsBySlot: [(control: String, counts: [Int])] = []
-        for index in results.indices {  // indexes, not copies of each result
+        for index in range {  // indexes, not copies of each result
             let facts = results[index].facts
             let (slot, isNew) = factsSlots.slot(of: facts)
             if isNew { countsBySlot.append((facts.control, Array(repeating: 0, count: statuses.count))) }
@@ -37,9 +51,22 @@ struct ResultTallies: Sendable {
                 failingControls[results[index].entity, default: []].insert(facts.control)
             }
         }
-        for (control, counts) in countsBySlot {
-            statusCountsByControl[control] = zip(statusCountsByControl[control] ?? counts.map { _ in 0 }, counts)
-                .map { $0 + $1 }
+        for (control, counts) in countsBySlot { statusCountsByControl[control, default: counts.map { _ in 0 }].add(counts) }
+    }
+
+    /// Adds the counts of other results.
+    mutating func add(_ other: ResultTallies) {
+        statusCounts.add(other.statusCounts)
+        failureSeverityCounts.add(other.failureSeverityCounts)
+        for (control, counts) in other.statusCountsByControl {
+            statusCountsByControl[control, default: counts.map { _ in 0 }].add(counts)
         }
+        for (entity, controls) in other.failingControls { failingControls[entity, default: []].formUnion(controls) }
+    }
+}
+
+extension [Int] {
+    fileprivate mutating func add(_ other: [Int]) {
+        for index in indices { self[index] += other[index] }
     }
 }
