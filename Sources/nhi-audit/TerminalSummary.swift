@@ -26,7 +26,9 @@ struct TerminalSummary {
         for index in document.results.indices where document.results[index].status == .fail {
             failures += 1
             let severity = document.results[index].severity
-            if firstBySeverity[severity, default: []].count < 10 { firstBySeverity[severity, default: []].append(index) }
+            if firstBySeverity[severity, default: []].count < 10 {
+                firstBySeverity[severity, default: []].append(index)
+            }
         }
         let top = Severity.allCases.sorted { $0.rank > $1.rank }.flatMap { firstBySeverity[$0] ?? [] }.prefix(10)
         if !top.isEmpty {

@@ -77,8 +77,8 @@ public struct ResultDocument: Codable, Sendable {
         }
         /// Shared by the results of one control under one policy: tallies can key on its identity.
         var facts: ControlFacts { storage.facts }
-        /// `facts`' identity, read without retaining the object: writers on every core read it for each result,
-        /// and retaining one shared object from several cores makes its reference count a contended cache line.
+        /// `facts`' identity, read without retaining the object: writers compare it for every result and need
+        /// the object itself only when a run of results with other facts begins.
         var factsIdentity: ObjectIdentifier { ObjectIdentifier(storage.facts) }
         public var control: String {
             get { storage.facts.control }

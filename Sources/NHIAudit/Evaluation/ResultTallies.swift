@@ -51,7 +51,9 @@ struct ResultTallies: Sendable {
                 failingControls[results[index].entity, default: []].insert(facts.control)
             }
         }
-        for (control, counts) in countsBySlot { statusCountsByControl[control, default: counts.map { _ in 0 }].add(counts) }
+        for (control, counts) in countsBySlot {
+            statusCountsByControl[control, default: counts.map { _ in 0 }].add(counts)
+        }
     }
 
     /// Adds the counts of other results.

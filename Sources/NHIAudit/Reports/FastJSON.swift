@@ -11,8 +11,8 @@ enum FastJSON {
         return try output.data
     }
 
-    /// An array too large to build at once: `count` items, each written by `writeItem` (given the output and
-    /// the item's indent) when its turn comes, so only one item exists at a time.
+    /// An array too large to build at once: `count` items, each written when its turn comes (or, by item
+    /// writers, in chunks on two threads), so only a few items exist at a time.
     struct StreamedArray {
         /// Writes item `index` at `indent` into its bytes.
         typealias ItemWriter = (_ index: Int, _ indent: Int, _ into: inout [UInt8]) throws -> Void
