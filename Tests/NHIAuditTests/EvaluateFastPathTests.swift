@@ -120,13 +120,15 @@ import Testing
             ($0.location.file, $0.location.line, $0.location.column, $0.control, $0.entity.name, $0.id)
                 < ($1.location.file, $1.location.line, $1.location.column, $1.control, $1.entity.name, $1.id)
         }
-        var gathered = results
-        ReportOrder.sort(&results)
+        // Keys gathered in one pass over the whole list, and (as the evaluator sorts) over each half on a core.
+        var whole: ReportOrder? = ReportOrder(capacity: results.count)
+        _ = ResultTallies(results, results.indices, gathering: &whole)
+        var sorted = results
+        whole!.sort(&sorted)
+        #expect(sorted.map(\.id) == expected.map(\.id))
+        var (_, halves) = ResultTallies.countedInOrder(results)
+        halves.sort(&results)
         #expect(results.map(\.id) == expected.map(\.id))
-        // As the evaluator sorts: keys gathered in the tallies' pass, each half on a core.
-        var (_, order) = ResultTallies.countedInOrder(gathered)
-        order.sort(&gathered)
-        #expect(gathered.map(\.id) == expected.map(\.id))
     }
 
     /// Halves counted on their own and added up are the tallies of the whole list, whatever the split.

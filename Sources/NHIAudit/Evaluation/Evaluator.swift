@@ -61,11 +61,15 @@ public struct Evaluator: Sendable {
         }
         // One pass over the records, in the order they were made (each half on a core), counts them and
         // gathers their sort keys.
-        let (tallies, order) = ResultTallies.countedInOrder(results)
-        // The sort on one core, the entity list and the trust graph on the other.
+        let tallies: ResultTallies
+        var order: ReportOrder
+        (tallies, order) = ResultTallies.countedInOrder(results)
+        // The sort on one core, the entity list and the trust graph on the other. The list and the keys are now
+        // referenced once each, from their handoffs: sorted in place, not copied.
         let handoff = Handoff(results)
-        results = []  // the list is now referenced once, from `handoff`: sorted in place, not copied
+        results = []
         let sorting = Handoff(order)
+        order = ReportOrder(capacity: 0)
         let (_, parts) = ParallelMap.pair(
             { sorting.value.sort(&handoff.value) },
             {
@@ -208,12 +212,6 @@ public struct Evaluator: Sendable {
         for input in inputs { text += "\(input.sha256)  \(input.path)\n" }
         return Fingerprint.hex(Data(text.utf8))
     }
-}
-
-/// Lends a value to another thread without a second reference to it.
-private final class Handoff<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 extension EffectivePolicy {

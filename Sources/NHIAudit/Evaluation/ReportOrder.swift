@@ -104,16 +104,4 @@ struct ReportOrder {
             }
         }
     }
-
-    /// Puts any list in report order.
-    static func sort(_ results: inout [ResultDocument.Result]) {
-        var order = ReportOrder(capacity: results.count)
-        var factsSlots = ControlFactsSlots()
-        for index in results.indices {  // indexes, not copies of each result
-            let facts = results[index].facts
-            let (slot, isNew) = factsSlots.slot(of: facts)
-            order.add(results, index, factsSlot: slot, newFactsControl: isNew ? facts.control : nil)
-        }
-        order.sort(&results)
-    }
 }

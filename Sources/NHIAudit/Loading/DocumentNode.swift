@@ -168,4 +168,15 @@ public struct DocumentNode {
         joined += key
         return joined
     }
+
+    /// `path[index]`, the path of a list's item.
+    static func item(_ path: String, _ index: Int) -> String {
+        let number = String(index)
+        var indexed = path
+        indexed.reserveCapacity(path.utf8.count + number.utf8.count + 2)
+        indexed += "["
+        indexed += number
+        indexed += "]"
+        return indexed
+    }
 }

@@ -22,10 +22,10 @@ final class FieldPaths {
         return made
     }
 
-    /// The path of item `index` of the list at `path`, written as `YAMLTree.path(of:)` writes it.
+    /// The path of item `index` of the list at `path`, as `YAMLTree.path(of:)` writes it.
     func item(_ index: Int) -> FieldPaths {
         if index < items.count { return items[index] }
-        let made = FieldPaths(path: TextInterner.intern(path + "[" + String(index) + "]"))
+        let made = FieldPaths(path: TextInterner.intern(DocumentNode.item(path, index)))
         if index == items.count, items.count < Self.maxChildren { items.append(made) }
         return made
     }

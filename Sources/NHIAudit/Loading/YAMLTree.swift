@@ -74,13 +74,7 @@ final class YAMLTree {
             let key = members[Int(entries[Int(entry.parent)].start) + 2 * Int(entry.slot)]
             built = DocumentNode.join(parentPath, text(of: key) ?? "")
         } else {
-            let slot = String(entry.slot)
-            var indexed = parentPath
-            indexed.reserveCapacity(parentPath.utf8.count + slot.utf8.count + 2)
-            indexed += "["
-            indexed += slot
-            indexed += "]"
-            built = indexed
+            built = DocumentNode.item(parentPath, Int(entry.slot))
         }
         if entry.kind != .scalar { pathCache[index] = built }
         return built

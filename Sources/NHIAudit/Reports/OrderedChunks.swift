@@ -27,7 +27,7 @@ enum OrderedChunks {
             return
         }
         let turns = Turns(output: output, count: count, itemsPerChunk: itemsPerChunk, chunks: chunks)
-        let helper = UncheckedSendable((turns, makeWriter()))
+        let helper = Handoff((turns, makeWriter()))
         let finished = DispatchSemaphore(value: 0)
         // A thread of its own: the dispatch pool's workers may all be busy writing other formats.
         Thread {
@@ -93,10 +93,4 @@ enum OrderedChunks {
             turn[1 - parity].signal()
         }
     }
-}
-
-/// Hands a value the compiler cannot prove sendable to a thread that is its only user meanwhile.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
