@@ -21,12 +21,21 @@ import Testing
         #expect(verifier.validates.issuer.value == false)
         #expect(verifier.validates.audience.value == false)
         #expect(verifier.jwks.tlsVerify.value == false)
+        // The trust is cited at the jwk-set-uri actually written, not at an issuer-uri that is not there.
+        #expect(verifier.trustedIssuers.path.hasSuffix("jwt.jwk-set-uri"))
+        #expect(verifier.trustedIssuers.location?.line == 1)
+        #expect(verifier.trustedIssuers.display == "http://auth.internal:9000/oauth2/jwks")
+        #expect(verifier.trustedIssuers.note?.contains("no issuer-uri") == true)
     }
 
-    /// The trusted-issuer list had no display here, and the evidence showed a Swift debug dump of it instead.
+    /// The trusted-issuer list had no display here, and the evidence showed a Swift debug dump of it instead. It
+    /// is cited at the key file that makes the trust, with a note that no issuer is set.
     @Test func springPublicKeyOnlyShowsNoIssuerInEveryFormat() throws {
         let verifier = try #require(OIDCFixtures.load("spring/public-key-only.yml").estate.verifiers.first)
-        #expect(verifier.trustedIssuers.display == "(no issuer)")
+        #expect(verifier.trustedIssuers.display == "classpath:keys/jwt.pub")
+        #expect(verifier.trustedIssuers.path.hasSuffix("jwt.public-key-location"))
+        #expect(verifier.trustedIssuers.location?.line == 2)
+        #expect(verifier.trustedIssuers.note?.contains("no issuer-uri") == true)
         try ReportEstate.expectNoDebugDump(Fixtures.evaluate(["spring/public-key-only.yml"]))
     }
 

@@ -147,6 +147,12 @@ import Testing
         #expect(judged.subtracting(failing) == clean)
     }
 
+    @Test func everyCitedValueIsWrittenOnItsLine() {
+        let misplaced = EvidencePlacement.misplaced(in: Self.document)
+        #expect(misplaced.isEmpty, "evidence not where it says:\n\(misplaced.joined(separator: "\n"))")
+        #expect(Self.document.results.contains { $0.evidence.contains { $0.value != nil && $0.note == nil } })
+    }
+
     @Test func theInlineSecretAppearsInNoRenderedFormat() throws {
         let resources = ReportResources(templates: Repository.templates)
         for renderer in ReportFormats.all {

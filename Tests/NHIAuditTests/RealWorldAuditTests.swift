@@ -123,6 +123,8 @@ import Testing
                     "\(input.path) has no INP result")
             }
         }
+        let misplaced = EvidencePlacement.misplaced(in: document)
+        #expect(misplaced.isEmpty, "evidence not where it says:\n\(misplaced.prefix(20).joined(separator: "\n"))")
         let resources = ReportResources(templates: Repository.templates)
         for renderer in ReportFormats.all where ["json", "xml", "html", "csv", "sarif"].contains(renderer.format) {
             let text = String(decoding: try renderer.render(document, resources: resources), as: UTF8.self)

@@ -43,10 +43,17 @@ import Testing
         #expect(remote.clockSkew.note?.contains("Envoy default") == true)
         #expect(remote.forwardsToken.value == true)
         #expect(remote.tokenSources.knownItems == ["query"])
+        // Cited at the setting that names the source, not at the provider or under another key's name.
+        #expect(remote.tokenSources.path.hasSuffix("providers.remote.from_params"))
+        #expect(remote.tokenSources.location?.line == 17)
+        // Envoy's default algorithms belong to the keys it fetches: cited at remote_jwks, as written.
+        #expect(remote.algorithms.path.hasSuffix("providers.remote.remote_jwks"))
+        #expect(remote.algorithms.location?.line == 18)
         let shared = try verifier(loaded, "fail-open.yaml/shared")
         #expect(shared.requiresToken.value == false)
         #expect(shared.requiresToken.display == "allow_missing")
         #expect(shared.algorithms.knownItems == ["HS256"])
+        #expect(shared.algorithms.path.hasSuffix("providers.shared.local_jwks"))
         let keySet = try #require(loaded.estate.keySets.first)
         #expect(keySet.usedBy == shared.ref)
         #expect(keySet.keys.first?.location.line == 25)

@@ -33,7 +33,12 @@ enum OAuth2Proxy {
         let skipTLS = flag("ssl_insecure_skip_verify", default: false, "TLS certificates are verified")
         let bearer = flag("skip_jwt_bearer_tokens", default: false, "only session cookies are accepted")
         let at = issuerURL.location ?? anchor
-        var sources = [Field<String>.known("cookie", path: "cookie_name", at: anchor)]
+        // The session cookie is always read; cited at cookie_name when it is written.
+        let cookieName = settings.string("cookie_name")
+        var sources = [cookieName.isAbsent
+            ? Field<String>.productDefault("cookie", path: "cookie_name", at: anchor,
+                note: note("the session cookie _oauth2_proxy carries the session"))
+            : .known("cookie", path: cookieName.path, at: cookieName.location, display: cookieName.display ?? "cookie")]
         if bearer.value == true { sources.append(.known("header", path: bearer.path, at: bearer.location)) }
         let forwarding = ["pass_access_token", "pass_authorization_header", "set_authorization_header"]
             .map { flag($0, default: false, "the token is not passed on") }

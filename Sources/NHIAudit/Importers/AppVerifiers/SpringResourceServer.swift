@@ -43,9 +43,13 @@ enum SpringResourceServer {
                 ? Field(.absent, path: jwkSetURI.path, location: publicKey.location,
                     note: "keys come from the local file in public-key-location")
                 : jwkSetURI
-            let location = (issuerURI.location ?? jwkSetURI.location ?? publicKey.location) ?? anchor
+            // Cited by the setting that makes the trust: absent settings sit at the document's start, so
+            // `issuerURI.location ?? ...` would never reach the key source actually written.
+            let written = hasIssuer ? issuerURI : (jwkSetURI.isAbsent ? publicKey : jwkSetURI)
+            let location = written.location ?? anchor
             trusted = .known([.init(issuer: issuerURI, jwksURI: keySource, location: location)],
-                path: jwt + "issuer-uri", at: location, display: issuerURI.display ?? jwkSetURI.display ?? "(no issuer)")
+                path: written.path, at: location, display: written.display ?? "(no issuer)",
+                note: hasIssuer ? nil : "no issuer-uri: any issuer's token signed by these keys is accepted")
         }
         let at = issuerURI.location ?? jwkSetURI.location ?? anchor
         return Verifier(

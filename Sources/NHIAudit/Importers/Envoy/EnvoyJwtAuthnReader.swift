@@ -66,9 +66,8 @@ struct EnvoyJwtAuthnReader {
         let localFile = local.string("filename")
         _ = local.raw("inline_bytes")
         _ = local.raw("environment_variable")
-        let headers = reader.raw("from_headers").map { !$0.items.isEmpty } ?? false
-        let params = !reader.stringList("from_params").knownItems.isEmpty
-        let cookies = !reader.stringList("from_cookies").knownItems.isEmpty
+        let tokenSources = JwtAuthnDefaults.configuredTokenSources(
+            reader, headers: "from_headers", params: "from_params", cookies: "from_cookies")
         var forward = reader.bool("forward")
         if forward.isAbsent {
             forward = .productDefault(false, path: "\(path).forward", at: at,
@@ -101,6 +100,7 @@ struct EnvoyJwtAuthnReader {
                 "provider '\(provider)' has neither remote_jwks nor local_jwks; Envoy rejects it"))
         }
         let keysLocation = hasRemote ? remote.anchor : local.anchor
+        let keysPath = hasRemote ? "\(path).remote_jwks" : "\(path).local_jwks"
         let jwksURI: Field<String> = hasRemote
             ? uri
             : .absent("\(path).remote_jwks", at: at,
@@ -113,8 +113,7 @@ struct EnvoyJwtAuthnReader {
             algorithms: localFile.value != nil && inline == nil
                 ? .absent("\(path).local_jwks.filename", at: local.anchor,
                     note: "the key file is not among the inputs; its key types decide the algorithms")
-                : JwtAuthnDefaults.algorithms(for: inline?.keys, path: "\(path).local_jwks", at: keysLocation,
-                    product: product),
+                : JwtAuthnDefaults.algorithms(for: inline?.keys, path: keysPath, at: keysLocation, product: product),
             validates: .init(
                 signature: .productDefault(true, path: path, at: at, note: "Envoy always verifies the signature"),
                 issuer: issuer.isAbsent
@@ -143,8 +142,7 @@ struct EnvoyJwtAuthnReader {
                     : .absent("\(path).local_jwks", at: keysLocation, note: "local keys; nothing is fetched")),
             trustsTokenHeaders: JwtAuthnDefaults.noTokenHeaderTrust(path: path, at: at, product: product),
             tokenSources: JwtAuthnDefaults.tokenSources(
-                headers: headers, params: params, cookies: cookies, path: "\(path).from_headers", at: at,
-                product: product),
+                tokenSources, defaultPath: "\(path).from_headers", at: at, product: product),
             forwardsToken: forward,
             requiresToken: requirements.requiresToken(provider, at: config.anchor, rulesPath: "\(config.path).rules"),
             revocationCheck: JwtAuthnDefaults.noRevocation(path: path, at: at, product: product),

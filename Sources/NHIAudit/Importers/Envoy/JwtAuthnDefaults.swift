@@ -49,20 +49,43 @@ enum JwtAuthnDefaults {
 
     /// Without from_headers / from_params / from_cookies, Envoy reads `Authorization: Bearer` and the
     /// `access_token` query parameter (JwtProvider docs, "from_headers").
-    static func tokenSources(headers: Bool, params: Bool, cookies: Bool, path: String, at location: SourceLocation?,
-        product: String) -> ListField
+    /// Where tokens are read from, as configured: "header", "query" or "cookie", each cited at its own setting.
+    struct ConfiguredTokenSource {
+        var name: String
+        var path: String
+        var location: SourceLocation?
+    }
+
+    /// The token sources a provider or rule sets (keys differ in case between Envoy and Istio).
+    static func configuredTokenSources(_ reader: FieldReader, headers: String, params: String, cookies: String)
+        -> [ConfiguredTokenSource]
     {
-        guard headers || params || cookies else {
-            return listDefault(["header", "query"], path: path, at: location,
+        var configured: [ConfiguredTokenSource] = []
+        if let node = reader.raw(headers), !node.items.isEmpty {
+            configured.append(.init(name: "header", path: reader.fieldPath(headers), location: node.location))
+        }
+        for (key, name) in [(params, "query"), (cookies, "cookie")] {
+            let list = reader.stringList(key)
+            if !list.knownItems.isEmpty {
+                configured.append(.init(name: name, path: list.path, location: list.location))
+            }
+        }
+        return configured
+    }
+
+    /// The configured sources, or the product's default (Authorization header and access_token query parameter),
+    /// cited at `defaultPath`, when none is configured.
+    static func tokenSources(
+        _ configured: [ConfiguredTokenSource], defaultPath: String, at location: SourceLocation?, product: String
+    ) -> ListField {
+        guard let first = configured.first else {
+            return listDefault(["header", "query"], path: defaultPath, at: location,
                 note: "\(product) default: the token is read from the Authorization header (Bearer) and from the "
                     + "access_token query parameter")
         }
-        var sources: [String] = []
-        if headers { sources.append("header") }
-        if params { sources.append("query") }
-        if cookies { sources.append("cookie") }
-        let items = sources.map { Field<String>.known($0, path: path, at: location) }
-        return .known(items, path: path, at: location, display: "[" + sources.joined(separator: ", ") + "]")
+        let items = configured.map { Field<String>.known($0.name, path: $0.path, at: $0.location ?? location) }
+        return .known(items, path: first.path, at: first.location ?? location,
+            display: "[" + configured.map(\.name).joined(separator: ", ") + "]")
     }
 
     /// Istio and Envoy check aud only when audiences are configured.

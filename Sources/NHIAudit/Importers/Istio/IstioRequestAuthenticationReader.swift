@@ -55,9 +55,8 @@ struct IstioRequestAuthenticationReader {
         let audiences = rule.stringList("audiences")
         let jwksURI = rule.string("jwksUri")
         let inline = readInlineKeys(rule, verifierName: name)
-        let headers = rule.raw("fromHeaders").map { !$0.items.isEmpty } ?? false
-        let params = !rule.stringList("fromParams").knownItems.isEmpty
-        let cookies = !rule.stringList("fromCookies").knownItems.isEmpty
+        let tokenSources = JwtAuthnDefaults.configuredTokenSources(
+            rule, headers: "fromHeaders", params: "fromParams", cookies: "fromCookies")
         for key in ["outputPayloadToHeader", "outputClaimToHeaders", "timeout"] { _ = rule.raw(key) }
         var forward = rule.bool("forwardOriginalToken")
         if forward.isAbsent {
@@ -95,8 +94,7 @@ struct IstioRequestAuthenticationReader {
                 tlsVerify: tlsVerify(jwksURI, inline: inline, issuer: issuer, path: rule.path, at: at)),
             trustsTokenHeaders: JwtAuthnDefaults.noTokenHeaderTrust(path: rule.path, at: at, product: product),
             tokenSources: JwtAuthnDefaults.tokenSources(
-                headers: headers, params: params, cookies: cookies, path: "\(rule.path).fromHeaders", at: at,
-                product: product),
+                tokenSources, defaultPath: "\(rule.path).fromHeaders", at: at, product: product),
             forwardsToken: forward,
             requiresToken: .productDefault(false, path: "spec", at: spec.anchor,
                 note: "Istio: a RequestAuthentication rejects invalid tokens but lets requests without a token "
