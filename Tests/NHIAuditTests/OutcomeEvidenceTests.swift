@@ -83,4 +83,60 @@ import Testing
             #expect(Self.evidence(.fail("shared", sources: [related])) == [expected])
         }
     }
+
+    /// Several sources that resolve to one place are cited once: an Envoy provider's implied algorithms all point
+    /// at its `remote_jwks` (named as written, not as `local_jwks`), and its audience check and audience list are
+    /// the same `audiences` field.
+    @Test func aResultCitesEachPieceOfEvidenceOnce() {
+        let document = Harness.evaluate(files: [
+            (
+                "issuer.yaml",
+                """
+                apiVersion: nhi-audit/v1
+                kind: Issuer
+                metadata: {name: hmac-issuer}
+                spec:
+                  issuer: https://issuer.example.com
+                  signing: {algorithm: HS256}
+                """
+            ),
+            (
+                "envoy.yaml",
+                """
+                static_resources:
+                  listeners:
+                  - name: ingress
+                    filter_chains:
+                    - filters:
+                      - name: envoy.filters.network.http_connection_manager
+                        typed_config:
+                          "@type": type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager
+                          http_filters:
+                          - name: envoy.filters.http.jwt_authn
+                            typed_config:
+                              "@type": type.googleapis.com/envoy.extensions.filters.http.jwt_authn.v3.JwtAuthentication
+                              providers:
+                                corp:
+                                  issuer: https://issuer.example.com
+                                  audiences: [orders-api]
+                                  remote_jwks:
+                                    http_uri: {uri: "https://issuer.example.com/jwks.json", cluster: jwks, timeout: 5s}
+                              rules:
+                              - match: {prefix: /}
+                                requires: {provider_name: corp}
+                """
+            ),
+        ])
+        let unused = document.results.filter { $0.control == "GRAPH-004" && $0.entity.kind == .verifier }
+        #expect(unused.map(\.status) == [.fail])
+        #expect(unused.first?.evidence.count == 1)
+        #expect(unused.first?.evidence.first?.field.hasSuffix("providers.corp.remote_jwks") == true)
+        #expect(unused.first?.evidence.first?.line == 17)
+        let audience = document.results.filter { $0.control == "VER-AUD-001" }
+        #expect(audience.map(\.status) == [.pass])
+        #expect(audience.first?.evidence.count == 1)
+        for result in document.results {
+            #expect(Set(result.evidence).count == result.evidence.count, "\(result.control) repeats evidence")
+        }
+    }
 }

@@ -151,7 +151,7 @@ public struct Evaluator: Sendable {
             evidence = []
         case .list(let drafts):
             sole = nil
-            evidence = drafts.map { $0.evidence(fallback: outcome.anchor) }
+            evidence = Self.distinct(drafts.map { $0.evidence(fallback: outcome.anchor) })
         }
         let primary = sole ?? evidence.first ?? Evidence(at: outcome.anchor, field: "")
         let severity = outcome.outcome.status == .fail ? (outcome.outcome.severity ?? controlSeverity) : controlSeverity
@@ -167,6 +167,15 @@ public struct Evaluator: Sendable {
         return ResultDocument.Result(
             storedID: storedID, facts: facts, status: outcome.outcome.status, severity: severity,
             entity: outcome.entity, location: location, message: message, evidence: evidence)
+    }
+
+    /// The evidence list without repeats, first occurrence kept: several sources of one outcome can resolve to the
+    /// same place (an Envoy provider's implied algorithms all point at its `local_jwks`; an audience list cited
+    /// as the value checked and the list named), and an auditor should read each piece once.
+    static func distinct(_ evidence: [Evidence]) -> [Evidence] {
+        var seen: Set<Evidence> = []
+        seen.reserveCapacity(evidence.count)
+        return evidence.filter { seen.insert($0).inserted }
     }
 
     private func summarize(_ tallies: ResultTallies, loaded: EstateLoader.Loaded, context: EvaluationContext)
