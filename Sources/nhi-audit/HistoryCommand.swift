@@ -27,7 +27,7 @@ struct HistoryListCommand: ParsableCommand {
                 print(String(decoding: try encoder.encode(runs), as: UTF8.self))
                 return
             }
-            print("\(runs.count) runs in \(store.path)")
+            print("\(counted(runs.count, "run")) in \(store.path)")
             for run in runs {
                 let severities = Severity.allCases.compactMap { severity in
                     (run.bySeverity[severity.rawValue] ?? 0) > 0 ? "\(run.bySeverity[severity.rawValue]!) \(severity.rawValue)" : nil

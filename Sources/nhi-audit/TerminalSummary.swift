@@ -10,7 +10,9 @@ struct TerminalSummary {
         let summary = document.summary
         var lines: [String] = []
         let entities = summary.entities.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        lines.append("nhi-audit \(document.tool.version): \(document.inputs.count) inputs, \(entities.isEmpty ? "no entities" : entities)")
+        lines.append(
+            "nhi-audit \(document.tool.version): \(counted(document.inputs.count, "input")), "
+                + (entities.isEmpty ? "no entities" : entities))
         let inputs = summary.inputs
         lines.append(
             "inputs: \(inputs["assessed"] ?? 0) assessed, \(inputs["partial"] ?? 0) partly assessed, "

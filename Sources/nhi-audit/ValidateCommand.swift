@@ -16,7 +16,9 @@ struct ValidateCommand: ParsableCommand {
         }
         let errors = loaded.diagnostics.filter { $0.code != .unrecognized }.count
         let entities = loaded.estate.allEntities.count
-        print("\(loaded.inputs.count) files, \(entities) entities, \(errors) errors, \(loaded.diagnostics.count - errors) unrecognized")
+        print(
+            "\(counted(loaded.inputs.count, "file")), \(counted(entities, "entity", plural: "entities")), "
+                + "\(counted(errors, "error")), \(loaded.diagnostics.count - errors) unrecognized")
         if errors > 0 { throw ExitCode(1) }
     }
 }

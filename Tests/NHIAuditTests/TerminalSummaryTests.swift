@@ -35,4 +35,19 @@ import Testing
             #expect(lines.contains("  ... and \(failures.count - 10) more in the reports"))
         }
     }
+
+    /// Counts a person reads agree with their noun: "1 input", not "1 inputs".
+    @Test func oneFileIsCountedInTheSingular() throws {
+        let folder = try HistoryFixtures.temporaryFolder()
+        let runner = CommandRunner(workingDirectory: folder)
+        let file = Repository.examples.appendingPathComponent("acme/platform/issuers.yaml").path
+        let scan = try runner.run(["scan", file, "--no-history", "--format", "md", "--out", "out"])
+        #expect(scan.stdout.contains(": 1 input, "), "\(scan.stdout)")
+        let markdown = try String(contentsOf: folder.appendingPathComponent("out/report.md"), encoding: .utf8)
+        #expect(markdown.contains("**1 input:**"))
+        let validate = try runner.run(["validate", file])
+        #expect(validate.stdout.hasPrefix("1 file, "), "\(validate.stdout)")
+        #expect(validate.stdout.contains(", 0 errors, "))
+    }
 }
+

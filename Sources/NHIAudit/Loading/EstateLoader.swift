@@ -38,7 +38,8 @@ public struct EstateLoader: Sendable {
             loaded.diagnostics.append(
                 .init(
                     .unreadable, at: SourceLocation(file: skipped.first ?? "", line: 1, column: 1),
-                    "\(skipped.count) files beyond the limit of \(limits.maxFiles) inputs were not read"))
+                    "\(counted(skipped.count, "file")) beyond the limit of \(limits.maxFiles) inputs "
+                        + (skipped.count == 1 ? "was not read" : "were not read")))
             files = Array(files[..<limits.maxFiles])
         }
         // Files are independent until linking: read, parse and import them on every core in contiguous parts,

@@ -41,7 +41,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         let new = document.results.filter { $0.isNew == true && $0.status == .fail }.count
         let newText = document.history == nil ? "" : " · new \(new)"
         return "**\(document.summary.results) results:** \(statuses.joined(separator: " · "))\(newText). "
-            + "**\(document.inputs.count) inputs:** \(inputs.joined(separator: ", "))."
+            + "**\(counted(document.inputs.count, "input")):** \(inputs.joined(separator: ", "))."
     }
 
     private func coverage(_ document: ResultDocument) -> [String] {

@@ -49,6 +49,6 @@ enum NativeVerifierReader {
             return Verifier.TrustedIssuer(
                 issuer: reader.string("issuer"), jwksURI: reader.string("jwksUri"), location: item.location)
         }
-        return Field(.known(entries), path: path, location: list.location, display: "\(entries.count) issuers")
+        return Field(.known(entries), path: path, location: list.location, display: counted(entries.count, "issuer"))
     }
 }

@@ -52,11 +52,6 @@ struct HTMLReportModel {
     /// Static tables longer than this would make the page heavy; the rest is in report.json.
     static let tableLimit = 1000
 
-    /// `count` with its noun, singular for one ("1 file", "2 files").
-    static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
-    }
-
     var toolName: String
     var toolVersion: String
     var schemaVersion: String
@@ -139,10 +134,10 @@ struct HTMLReportModel {
         }
         let notAssessed = inputs.filter { $0.status != InputRecord.Status.assessed.rawValue }
         notAssessedCount = notAssessed.count
-        resultsCounted = Self.counted(resultCount, "result")
-        entitiesCounted = Self.counted(entityCount, "entity", plural: "entities")
-        inputsCounted = Self.counted(inputCount, "file")
-        notAssessedCounted = Self.counted(notAssessedCount, "file")
+        resultsCounted = counted(resultCount, "result")
+        entitiesCounted = counted(entityCount, "entity", plural: "entities")
+        inputsCounted = counted(inputCount, "file")
+        notAssessedCounted = counted(notAssessedCount, "file")
         notAssessedInputs = Array(notAssessed.prefix(Self.tableLimit))
         hasNotAssessedOmitted = notAssessed.count > Self.tableLimit
         var inventoryCounts: [String: InventoryRow] = [:]
