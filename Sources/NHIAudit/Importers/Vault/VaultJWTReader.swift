@@ -168,7 +168,10 @@ enum VaultJWTReader {
             : audiences.map { _ in true }
         var verifier = Verifier(
             metadata: metadata,
-            trustedIssuers: .known([trusted], path: "backend", at: anchor, display: provider.display ?? "(no issuer)"),
+            trustedIssuers: .known([trusted], path: "backend", at: anchor, display: provider.display ?? "(no issuer)",
+                note: !provider.isAbsent ? nil
+                    : backend == nil ? "the role's auth backend (its bound_issuer and keys) is not among the inputs"
+                    : "the backend sets no bound_issuer"),
             algorithms: backend?.algorithms ?? .absent("backend.jwt_supported_algs", at: anchor),
             validates: .init(
                 signature: vaultAlways("signature"),
