@@ -170,7 +170,7 @@ public struct Evaluator: Sendable {
     }
 
     /// The evidence list without repeats, first occurrence kept: several sources of one outcome can resolve to the
-    /// same place (an Envoy provider's implied algorithms all point at its `local_jwks`; an audience list cited
+    /// same place (an Envoy provider's implied algorithms all point at its key source; an audience list cited
     /// as the value checked and the list named), and an auditor should read each piece once.
     static func distinct(_ evidence: [Evidence]) -> [Evidence] {
         var seen: Set<Evidence> = []

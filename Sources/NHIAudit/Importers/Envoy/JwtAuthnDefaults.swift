@@ -47,8 +47,6 @@ enum JwtAuthnDefaults {
         return field
     }
 
-    /// Without from_headers / from_params / from_cookies, Envoy reads `Authorization: Bearer` and the
-    /// `access_token` query parameter (JwtProvider docs, "from_headers").
     /// Where tokens are read from, as configured: "header", "query" or "cookie", each cited at its own setting.
     struct ConfiguredTokenSource {
         var name: String
@@ -73,8 +71,8 @@ enum JwtAuthnDefaults {
         return configured
     }
 
-    /// The configured sources, or the product's default (Authorization header and access_token query parameter),
-    /// cited at `defaultPath`, when none is configured.
+    /// The configured sources, or, when none is, the default cited at `defaultPath`: Envoy reads
+    /// `Authorization: Bearer` and the `access_token` query parameter (JwtProvider docs, "from_headers").
     static func tokenSources(
         _ configured: [ConfiguredTokenSource], defaultPath: String, at location: SourceLocation?, product: String
     ) -> ListField {
