@@ -78,6 +78,9 @@ import Testing
         #expect(verifier.metadata.name == "oauth2-proxy/alpha-config.yaml#keycloak")
         #expect(verifier.validates.issuer.value == false)
         #expect(verifier.validates.issuer.path == "providers[0].oidcConfig.insecureSkipIssuerVerification")
+        // Cited by the alpha names as written, not by the cfg names they map onto.
+        #expect(verifier.trustedIssuers.path == "providers[0].oidcConfig.issuerURL")
+        #expect(verifier.audiences.path == "providers[0].clientID")
         #expect(verifier.forwardsToken.value == true)
         #expect(verifier.secrets.map(\.location.line) == [11])
     }

@@ -50,17 +50,17 @@ enum OAuth2Proxy {
         return Verifier(
             metadata: .unowned(name: name, format: format, at: anchor),
             trustedIssuers: trusted.isEmpty ? .absent("oidc_issuer_url", at: anchor)
-                : .known(trusted, path: "oidc_issuer_url", at: at, display: issuerURL.display ?? "(no issuer)"),
+                : .known(trusted, path: issuerURL.path, at: at, display: issuerURL.display ?? "(no issuer)"),
             algorithms: .absent("oidc_signing_algs", at: anchor),
             validates: .init(
-                signature: .productDefault(true, path: "oidc_issuer_url", at: at, note: note("go-oidc verifies ID token signatures")),
+                signature: .productDefault(true, path: issuerURL.path, at: at, note: note("go-oidc verifies ID token signatures")),
                 issuer: skipIssuer.map { !$0 },
                 audience: .productDefault(true, path: "client_id", at: at,
                     note: note("the aud claim must hold client_id or one of oidc_extra_audiences")),
-                expiration: .productDefault(true, path: "oidc_issuer_url", at: at, note: note("go-oidc rejects expired tokens")),
+                expiration: .productDefault(true, path: issuerURL.path, at: at, note: note("go-oidc rejects expired tokens")),
                 notBefore: .absent("oidc_issuer_url", at: at)),
             audiences: audienceItems.isEmpty ? .absent("client_id", at: anchor)
-                : .known(audienceItems, path: "client_id", at: audienceItems[0].location,
+                : .known(audienceItems, path: audienceItems[0].path, at: audienceItems[0].location,
                     display: "[" + audienceItems.compactMap(\.display).joined(separator: ", ") + "]"),
             maxTokenAge: .absent("cookie_expire", at: anchor), clockSkew: .absent("oidc_issuer_url", at: at),
             jwks: .init(
