@@ -133,4 +133,41 @@ import Testing
             }
         }
     }
+
+    /// docs/realworld-results.md lists each file's failures (other than POL-002/POL-003) with their lines, as a
+    /// scan at its pinned time reports them: the page must not drift from what the tool says.
+    @Test func theDocumentedFindingsAreTheScansFindings() throws {
+        guard let realworld = MeshRealWorldTests.realworld else {
+            print("SKIPPED: ../shared/realworld is not present")
+            return
+        }
+        let loaded = EstateLoader().load(paths: [realworld.path])
+        let document = Evaluator(catalog: Repository.catalog).evaluate(loaded, clock: Harness.clock)
+        var scanned: [String: Set<String>] = [:]
+        for result in document.results where result.status == .fail && !["POL-002", "POL-003"].contains(result.control) {
+            let file = URL(fileURLWithPath: result.location.file).lastPathComponent
+            scanned[file, default: []].insert("\(result.control) \(result.severity.rawValue) L\(result.location.line)")
+        }
+        let page = try String(
+            contentsOf: Repository.root.appendingPathComponent("docs/realworld-results.md"), encoding: .utf8)
+        let finding = /([A-Z]+(?:-[A-Z]+)*-\d+) (critical|high|medium|low|info) L(\d+(?:,\d+)*)/
+        var rows = 0
+        for line in page.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard cells.count > 4 else { continue }
+            let file = cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            var documented: Set<String> = []
+            for match in cells[3].matches(of: finding) {
+                for number in match.output.3.split(separator: ",") {
+                    documented.insert("\(match.output.1) \(match.output.2) L\(number)")
+                }
+            }
+            rows += 1
+            #expect(documented == scanned[file, default: []], "\(file)")
+        }
+        #expect(rows >= 57)
+    }
 }
+
