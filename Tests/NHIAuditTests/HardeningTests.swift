@@ -110,6 +110,40 @@ import Testing
         #expect(loaded.diagnostics.contains { $0.location.file.hasSuffix("dangling.yaml") && $0.message.contains("cannot be read") })
     }
 
+    /// Opening a FIFO waits for a writer and /dev/zero never ends: both hung a scan that named them, and inside
+    /// a folder they (and sockets) were skipped without a word. Each is now listed as not assessed, never read.
+    @Test(.timeLimit(.minutes(1))) func fifosSocketsAndDevicesAreListedAndNeverRead() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-special-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(goodIssuer.utf8).write(to: directory.appendingPathComponent("good.yaml"))
+        let fifo = directory.appendingPathComponent("pipe.yaml").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let zero = directory.appendingPathComponent("zero.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
+        let loaded = EstateLoader().load(paths: [directory.path])
+        #expect(loaded.estate.issuers.count == 1)
+        for (file, kind) in [("pipe.yaml", "FIFO"), ("zero.yaml", "character device")] {
+            let input = loaded.inputs.first { $0.path.hasSuffix("/" + file) }
+            #expect(input?.status == .notAssessed, "\(file)")
+            #expect(diagnostic(loaded, file: file)?.message == "not a regular file (a \(kind)): not read")
+        }
+        // Named on the command line, they reach the reader, which opens without blocking and checks the type.
+        let named = EstateLoader().load(paths: [fifo, zero])
+        #expect(named.inputs.map(\.status) == [.notAssessed, .notAssessed])
+        #expect(named.diagnostics.allSatisfy { $0.message.contains("not a regular file") })
+    }
+
+    #if os(Linux)
+        /// A file that reports size 0 but has content (procfs), or grows while read, is read only up to the limit.
+        @Test func aFileLargerThanItsReportedSizeStopsAtTheLimit() {
+            guard case .tooLarge = FileReading.contents(atPath: "/proc/self/maps", maxBytes: 16) else {
+                Issue.record("read past the limit")
+                return
+            }
+        }
+    #endif
+
     @Test func theReportFolderInsideTheScannedTreeIsNeverScanned() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("report"), withIntermediateDirectories: true)

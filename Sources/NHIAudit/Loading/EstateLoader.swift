@@ -99,6 +99,13 @@ public struct EstateLoader: Sendable {
                     path: path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed, entities: 0,
                     notes: [reason]),
                 estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
+        case .notRegularFile(let kind):
+            let reason = "not a regular file (a \(kind)): not read, since reading it could block or never end"
+            return FileResult(
+                record: InputRecord(
+                    path: path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed, entities: 0,
+                    notes: [reason]),
+                estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
         case .contents(let data):
             return loadFile(path: path, data: data, yaml: yaml)
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Finds the files a scan reads: walks directories recursively in sorted order, skips hidden folders,
-/// never follows a directory twice (symlink loops), and leaves out excluded paths (the report folder).
+/// never follows a directory twice (symlink loops), and leaves out excluded paths (the report folder). A FIFO,
+/// socket or device found in a folder is listed as a problem, never read and never skipped silently.
 public struct InputDiscovery {
     public var excludedPaths: [String]
 
@@ -76,7 +77,8 @@ public struct InputDiscovery {
                 case S_IFREG:
                     if !needsExclusionCheck(entry, info: entryInfo) || !discovery.isExcluded(path) { found.files.append(path) }
                 default:
-                    continue
+                    let kind = FileReading.specialKind(entryInfo.st_mode) ?? "special file"
+                    found.problems.append((path, "not a regular file (a \(kind)): not read"))
                 }
             }
         }
