@@ -36,7 +36,7 @@ struct BaselineWriteCommand: ParsableCommand {
             } catch let error as ReportError {
                 throw ToolError(error.description)
             }
-            print("wrote \(counted(baseline.findings.count, "finding")) from \(baseline.source) to \(file)")
+            print(VisibleText.escape("wrote \(counted(baseline.findings.count, "finding")) from \(baseline.source) to \(file)"))
         }
     }
 }

@@ -18,6 +18,6 @@ struct NightlySummary {
         let waived = document.summary.byStatus[ResultStatus.waived.rawValue, default: 0]
         if waived > 0 { lines.append("waived: \(waived) failures accepted by unexpired waivers (not passing, not gating)") }
         lines += problems.map { "EXIT 3: \($0)" }
-        return lines.joined(separator: "\n")
+        return lines.map(VisibleText.escape).joined(separator: "\n")
     }
 }

@@ -1,6 +1,7 @@
 import NHIAudit
 
-/// The short summary `scan` prints: counts, the worst findings, where the reports are.
+/// The short summary `scan` prints: counts, the worst findings, where the reports are. Each line is made visible
+/// text: names, paths and messages come from the inputs.
 struct TerminalSummary {
     var document: ResultDocument
     var written: [String]
@@ -53,6 +54,6 @@ struct TerminalSummary {
             let breached = threshold.isBreached(by: document)
             lines.append(breached ? "FAIL: failures at or above \(severity.rawValue)" : "PASS: no failure at or above \(severity.rawValue)")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(VisibleText.escape).joined(separator: "\n")
     }
 }

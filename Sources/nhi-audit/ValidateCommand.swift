@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let loaded = EstateLoader().load(paths: paths)
         for diagnostic in loaded.diagnostics.sorted(by: { $0.location < $1.location }) {
-            print(diagnostic.oneLine)
+            print(VisibleText.escape(diagnostic.oneLine))
         }
         let errors = loaded.diagnostics.filter { $0.code != .unrecognized }.count
         let entities = loaded.estate.allEntities.count

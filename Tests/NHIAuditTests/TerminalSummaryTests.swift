@@ -1,4 +1,5 @@
 import Foundation
+import NHIAudit
 import Testing
 
 /// `scan`'s terminal summary lists the ten worst failures: highest severity first, then report order (file,
@@ -48,6 +49,36 @@ import Testing
         let validate = try runner.run(["validate", file])
         #expect(validate.stdout.hasPrefix("1 file, "), "\(validate.stdout)")
         #expect(validate.stdout.contains(", 0 errors, "))
+    }
+
+    /// A name or value from the inputs could carry terminal escapes (YAML's "\e"): clear the screen, retitle the
+    /// window, hide a finding, or forge a line. The summary and report.md write them out instead.
+    @Test func controlCharactersFromTheInputsAreWrittenOut() throws {
+        let folder = try HistoryFixtures.temporaryFolder()
+        let estate = folder.appendingPathComponent("estate")
+        try FileManager.default.createDirectory(at: estate, withIntermediateDirectories: true)
+        try Data(
+            """
+            apiVersion: nhi-audit/v1
+            kind: Issuer
+            metadata: {name: "evil\\e[2J\\e]0;pwned\\u0007\\nPASS: forged\\u202Ename"}
+            spec: {issuer: "http://x\\e[8mhidden", tokens: {defaultTTL: 24h}}
+            """.utf8
+        ).write(to: estate.appendingPathComponent("evil.yaml"))
+        let output = try CommandRunner(workingDirectory: folder).run(
+            ["scan", estate.path, "--no-history", "--format", "md", "--out", "out"])
+        #expect(output.status == 1, "\(output.stderr)")
+        #expect(!output.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(output.stdout.contains(#"evil\u{1B}[2J\u{1B}]0;pwned\u{7}\u{A}PASS: forged\u{202E}name"#))
+        #expect(!output.stdout.contains("\nPASS: forged"))
+        let markdown = try String(contentsOf: folder.appendingPathComponent("out/report.md"), encoding: .utf8)
+        #expect(!markdown.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(markdown.contains(#"\u{1B}"#))
+    }
+
+    @Test func visibleTextKeepsPrintableTextAndWritesOutTheRest() {
+        #expect(VisibleText.escape("Grüße 🔐 [a|b] \\e") == "Grüße 🔐 [a|b] \\e")
+        #expect(VisibleText.escape("a\u{1B}[31mb\u{7F}\u{9B}c\u{2066}d\te") == #"a\u{1B}[31mb\u{7F}\u{9B}c\u{2066}d\u{9}e"#)
     }
 }
 

@@ -11,7 +11,7 @@ public enum RunDiffRenderer {
                 lines.append("  \(entry.severity.rawValue.uppercased()) \(entry.control) \(entry.entity) \(entry.file):\(entry.line) \(change(entry)): \(entry.message)")
             }
         }
-        return lines.joined(separator: "\n")
+        return lines.map(VisibleText.escape).joined(separator: "\n")
     }
 
     public static func markdown(_ diff: RunDiff) -> String {
@@ -51,9 +51,11 @@ public enum RunDiffRenderer {
         return "\(before.isEmpty ? "absent" : before) → \(after.isEmpty ? "absent" : after)"
     }
 
-    /// Markdown table cells: pipes and line breaks would break the row; HTML stays inert as text.
+    /// Markdown table cells: pipes and line breaks would break the row; HTML stays inert as text; control
+    /// characters are written out.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        VisibleText.escape(
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))
     }
 }

@@ -15,6 +15,6 @@ enum MarkdownText {
             if special.contains(character) { escaped.append("\\") }
             escaped.append(character)
         }
-        return escaped
+        return VisibleText.escape(escaped)
     }
 }
