@@ -134,6 +134,25 @@ import Testing
         #expect(named.diagnostics.allSatisfy { $0.message.contains("not a regular file") })
     }
 
+    /// A name whose bytes are not UTF-8 cannot be named back from its (repaired) String: it was reported as
+    /// "No such file or directory". It is listed with the real reason.
+    @Test func aFileNameThatIsNotUTF8IsListedWithTheReason() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(goodIssuer.utf8).write(to: directory.appendingPathComponent("good.yaml"))
+        let name = Array((directory.path + "/bad").utf8) + [0xFF] + Array("name.yaml".utf8) + [0]
+        let descriptor = name.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer {
+            open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644)
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let loaded = EstateLoader().load(paths: [directory.path])
+        #expect(loaded.estate.issuers.count == 1)
+        let problem = loaded.diagnostics.first { $0.location.file.hasSuffix("/bad\u{FFFD}name.yaml") }
+        #expect(problem?.message == "the name is not valid UTF-8: not read (rename it to scan it)")
+    }
+
     #if os(Linux)
         /// A file that reports size 0 but has content (procfs), or grows while read, is read only up to the limit.
         @Test func aFileLargerThanItsReportedSizeStopsAtTheLimit() {

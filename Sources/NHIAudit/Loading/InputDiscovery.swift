@@ -65,6 +65,11 @@ public struct InputDiscovery {
             let descriptor = dirfd(handle)
             for entry in Self.entries(handle) {
                 let path = directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name
+                guard entry.isUTF8 else {
+                    // Its repaired name (U+FFFD for the bad bytes) names no file: say why instead of "not found".
+                    found.problems.append((path, "the name is not valid UTF-8: not read (rename it to scan it)"))
+                    continue
+                }
                 var entryInfo = stat()
                 guard fstatat(descriptor, entry.name, &entryInfo, 0) == 0 else {
                     found.problems.append((path, "cannot be read: \(String(cString: strerror(errno)))"))
@@ -90,6 +95,8 @@ public struct InputDiscovery {
 
         struct Entry {
             var name: String
+            /// False when the name's bytes are not UTF-8: `name` then has U+FFFD in their place.
+            var isUTF8: Bool
             /// True for a symbolic link, and when the file system does not say (`DT_UNKNOWN`).
             var mayBeLink: Bool
         }
@@ -98,12 +105,15 @@ public struct InputDiscovery {
         private static func entries(_ handle: OpaquePointer) -> [Entry] {
             var entries: [Entry] = []
             while let raw = readdir(handle) {
-                let name = withUnsafePointer(to: &raw.pointee.d_name) {
-                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                let (name, isUTF8) = withUnsafePointer(to: &raw.pointee.d_name) { pointer -> (String, Bool) in
+                    let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)
+                    if let valid = String(validatingCString: bytes) { return (valid, true) }
+                    return (String(cString: bytes), false)
                 }
                 if name == "." || name == ".." { continue }
                 let type = raw.pointee.d_type
-                entries.append(Entry(name: name, mayBeLink: type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)))
+                entries.append(
+                    Entry(name: name, isUTF8: isUTF8, mayBeLink: type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)))
             }
             return entries.sorted { $0.name < $1.name }
         }
