@@ -64,5 +64,10 @@ func exitForToolError(_ body: () throws -> Void) throws {
     } catch let error as Catalog.LoadError {
         FileHandle.standardError.write(Data("nhi-audit: error: \(error.description)\n".utf8))
         throw ExitCode(2)
+    } catch {
+        // Anything else is a tool error too: left to ArgumentParser it would exit 1, which a pipeline reads as
+        // "failures at or above the threshold".
+        FileHandle.standardError.write(Data("nhi-audit: error: \((error as NSError).localizedDescription)\n".utf8))
+        throw ExitCode(2)
     }
 }

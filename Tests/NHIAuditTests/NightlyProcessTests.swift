@@ -134,6 +134,16 @@ import Testing
         #expect(try runner.run(scan(["--baseline", "no-such-thing"])).status == 2)
     }
 
+    /// A report folder that cannot be made is a tool error (2), never "failures found" (1): any error the
+    /// commands do not name used to reach ArgumentParser, which exits 1.
+    @Test func aReportFolderThatIsAFileExitsWith2() throws {
+        try Data("not a folder".utf8).write(to: folder.appendingPathComponent("taken"))
+        let output = try runner.run(scan(["--no-history"], out: "taken"))
+        #expect(output.status == 2, "\(output.stdout)\n\(output.stderr)")
+        #expect(output.stderr.contains("cannot write reports to"))
+        #expect(output.stderr.contains("taken: it is a file, not a folder"))
+    }
+
     /// Done-when: the estate scanned twice with one file edited in between shows the change in `diff`.
     @Test func editBetweenTwoScansShowsInDiffAndReport() throws {
         #expect(try runner.run(scan()).status == 0)

@@ -82,7 +82,16 @@ public final class PendingReportFile: @unchecked Sendable {
     public init(_ url: URL) throws {
         self.url = url
         let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory)
+            throw ReportError(
+                exists && !isDirectory.boolValue
+                    ? "cannot write reports to \(directory.path): it is a file, not a folder"
+                    : "cannot create the report folder \(directory.path): \((error as NSError).localizedDescription)")
+        }
         temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
