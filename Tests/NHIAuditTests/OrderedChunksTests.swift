@@ -95,4 +95,23 @@ import Testing
         let written = String(decoding: try output.data, as: UTF8.self)
         #expect(written.hasSuffix(#","results":["# + String(decoding: rows, as: UTF8.self) + "]}"))
     }
+
+    #if os(Linux)
+        /// A full disk (here /dev/full, which fails every write with ENOSPC) ends the write with the reason, which
+        /// `PendingReportFile` reports with the report's path; it used to say only "cannot write report".
+        @Test func aFullDiskEndsTheWriteWithItsReason() throws {
+            let descriptor = open("/dev/full", O_WRONLY | O_CLOEXEC)
+            try #require(descriptor >= 0)
+            defer { close(descriptor) }
+            let output = ReportOutput(descriptor: descriptor)
+            output.append(String(repeating: "x", count: 4096))
+            #expect(throws: ReportOutput.WriteFailure.self) { try output.flush() }
+            do {
+                try output.flush()
+            } catch let failure as ReportOutput.WriteFailure {
+                #expect(failure.reason == String(cString: strerror(ENOSPC)))
+            }
+        }
+    #endif
 }
+

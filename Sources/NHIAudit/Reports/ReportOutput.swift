@@ -14,6 +14,11 @@ public final class ReportOutput {
     private var collected = Data()
     static let chunkSize = 1 << 20
 
+    /// A failed write(2) (a full disk, say); `PendingReportFile` names the report it was for.
+    struct WriteFailure: Error {
+        var reason: String
+    }
+
     /// Collects everything in memory; read it back with `data`.
     public init() {
         descriptor = nil
@@ -55,7 +60,7 @@ public final class ReportOutput {
                 let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw ReportError("cannot write report: \(String(cString: strerror(errno)))")
+                    throw WriteFailure(reason: String(cString: strerror(errno)))
                 }
                 offset += written
             }
@@ -104,8 +109,12 @@ public final class PendingReportFile: @unchecked Sendable {
     /// Streams `body`'s output into the temporary file.
     public func write(_ body: (ReportOutput) throws -> Void) throws {
         let output = ReportOutput(descriptor: descriptor)
-        try body(output)
-        try output.flush()
+        do {
+            try body(output)
+            try output.flush()
+        } catch let failure as ReportOutput.WriteFailure {
+            throw ReportError("cannot write \(url.path): \(failure.reason)")
+        }
     }
 
     public func commit() throws {
