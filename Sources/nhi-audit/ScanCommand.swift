@@ -36,6 +36,7 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         try exitForToolError {
+            PendingFiles.removeOnTermination()
             let threshold = try FailThreshold(failOn)
             try nightly.check()
             let renderers = try Self.renderers(for: format)

@@ -97,9 +97,12 @@ public final class PendingReportFile: @unchecked Sendable {
                     ? "cannot write reports to \(directory.path): it is a file, not a folder"
                     : "cannot create the report folder \(directory.path): \((error as NSError).localizedDescription)")
         }
+        PendingFiles.removeAbandoned(in: directory)
         temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        PendingFiles.add(temporary.path)
         descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
+            PendingFiles.remove(temporary.path)
             throw ReportError("cannot write \(url.path): \(String(cString: strerror(errno)))")
         }
     }
@@ -125,6 +128,7 @@ public final class PendingReportFile: @unchecked Sendable {
             discard()
             throw ReportError("cannot write \(url.path): \(reason)")
         }
+        PendingFiles.remove(temporary.path)
     }
 
     public func discard() {
@@ -133,6 +137,7 @@ public final class PendingReportFile: @unchecked Sendable {
             descriptor = -1
         }
         unlink(temporary.path)
+        PendingFiles.remove(temporary.path)
     }
 }
 
