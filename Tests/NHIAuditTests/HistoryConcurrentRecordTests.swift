@@ -18,15 +18,22 @@ import Testing
         #expect(try store.results(of: 1).count == document.results.count)
     }
 
-    @Test func aFailingRenderStillRecordsTheWholeRunAndIsReported() throws {
+    /// A run whose reports failed (a full disk) was recorded all the same, so the next `--fail-on-new` took its
+    /// findings as known although no report or gate ever showed them. It is rolled back; its error is reported.
+    @Test func aFailingRenderRecordsNothingAndIsReported() throws {
         let folder = try HistoryFixtures.temporaryFolder()
         let store = try HistoryStore.open(at: folder.appendingPathComponent("h.sqlite").path)
         var document = HistoryFixtures.document([("a.yaml", HistoryFixtures.issuer("old", defaultTTL: "12h"))])
         #expect(throws: RenderFailed.self) {
             try store.record(&document, paths: ["a.yaml"]) { _ in throw RenderFailed() }
         }
+        #expect(try store.runs().isEmpty)
+        // The next run is the first: nothing it finds was "seen" by the failed one.
+        var next = HistoryFixtures.document([("a.yaml", HistoryFixtures.issuer("old", defaultTTL: "12h"))])
+        try store.record(&next, paths: ["a.yaml"])
         #expect(try store.runs().map(\.id) == [1])
-        #expect(try store.results(of: 1).count == document.results.count)
+        #expect(next.history?.previousRun == nil)
+        #expect(try store.results(of: 1).count == next.results.count)
     }
 
     @Test func changesMadeByWorkNeverReachTheRows() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import NHIAudit
 import Testing
 
 /// Reports are written beside their final names and renamed when complete. A scan stopped by a signal (a nightly
@@ -28,7 +29,7 @@ import Testing
         }
         let out = folder.appendingPathComponent("out")
         let (process, _, _) = try CommandRunner(workingDirectory: folder).start(
-            ["scan", "estate", "--no-history", "--out", "out", "--format", "json,xml"])
+            ["scan", "estate", "--history", "h.sqlite", "--out", "out", "--format", "json,xml"])
         var stopped = false
         while process.isRunning {
             if !Self.temporaryReports(in: out).isEmpty {
@@ -42,6 +43,8 @@ import Testing
         try #require(stopped, "the scan ended before its reports were being written")
         #expect(process.terminationStatus == 128 + SIGTERM)
         #expect(Self.temporaryReports(in: out).isEmpty)
+        // Nor is the run recorded: the next --fail-on-new must not take its findings as known.
+        #expect(try HistoryStore.open(at: folder.appendingPathComponent("h.sqlite").path).runs().isEmpty)
     }
 
     /// A scan killed outright (SIGKILL) cannot clean up: the next scan writing to the folder removes what dead

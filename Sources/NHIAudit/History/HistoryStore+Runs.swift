@@ -12,8 +12,10 @@ extension HistoryStore {
 
     /// Records the run as `record(_:paths:)` does, and runs `work` on the annotated document (rendering the
     /// reports) while the result rows are inserted on another thread. The run row, its id and the annotations
-    /// are settled first, inside the transaction that then inserts the rows and commits only once all are in;
-    /// the call returns after both `work` and the commit, and throws the first error of either.
+    /// are settled first, inside the transaction that then inserts the rows and commits only once all are in
+    /// and `work` has succeeded: a run whose reports failed (a full disk) or were stopped (a signal) is not
+    /// recorded, so its findings cannot pass as known to the next `--fail-on-new`. The call returns after both
+    /// `work` and the commit, and throws the first error of either.
     public func record<T>(
         _ document: inout ResultDocument, paths: [String], whileInserting work: (inout ResultDocument) throws -> T
     ) throws -> T {
@@ -29,6 +31,8 @@ extension HistoryStore {
                     progress.settle(settled)
                     guard let annotated = progress.waitAnnotated() else { return }
                     try Self.insertResults(of: annotated, run: settled.info.run, firstSeen: settled.firstSeen, db)
+                    // Thrown inside the transaction, it rolls the run back.
+                    guard progress.waitWorkSucceeded() else { throw StoreError(description: "the reports failed") }
                 }
                 progress.finish(nil)
             } catch {
@@ -53,7 +57,10 @@ extension HistoryStore {
         // Annotations change no stored column, so the rows are read from the annotated document, shared from here.
         progress.handBack(document)
         let outcome = Result { try work(&document) }
-        if let error = progress.waitFinished() { throw error }
+        let succeeded = if case .success = outcome { true } else { false }
+        progress.workDone(succeeded: succeeded)
+        // When the work failed, its error is the one to report; the rollback it caused is not news.
+        if let error = progress.waitFinished(), succeeded { throw error }
         return try outcome.get()
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The moments of a run recorded on its own thread: the run row settled (or the write failed before it), the
-/// document annotated by the caller and handed back for its rows, then every row inserted and committed (or
-/// not). Each value is written once before its semaphore is signalled and read only after waiting on it.
+/// document annotated by the caller and handed back for its rows, every row inserted, the caller's work (the
+/// reports) done or failed, then the run committed (or rolled back). Each value is written once before its semaphore is signalled and read only after waiting on it.
 ///
 /// The document passes through here, not through a captured copy: while the thread holds it, the caller's
 /// annotating would copy every finding's record (a tenth of the memory of a large scan).
@@ -10,6 +10,8 @@ final class RecordingProgress: @unchecked Sendable {
     private let settledSignal = DispatchSemaphore(value: 0)
     private let annotatedSignal = DispatchSemaphore(value: 0)
     private let finishedSignal = DispatchSemaphore(value: 0)
+    private let workSignal = DispatchSemaphore(value: 0)
+    private var workSucceeded = false
     private var settled: Result<HistoryStore.SettledRun, any Error>?
     private var document: ResultDocument?
     private var failure: (any Error)?
@@ -35,6 +37,17 @@ final class RecordingProgress: @unchecked Sendable {
     func settle(_ run: HistoryStore.SettledRun) {
         settled = .success(run)
         settledSignal.signal()
+    }
+
+    /// The caller's work is over: the run is committed only if it succeeded.
+    func workDone(succeeded: Bool) {
+        workSucceeded = succeeded
+        workSignal.signal()
+    }
+
+    func waitWorkSucceeded() -> Bool {
+        workSignal.wait()
+        return workSucceeded
     }
 
     /// A failure before the run was settled is the settling's; after it, the insertion's.
