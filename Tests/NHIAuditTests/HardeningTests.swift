@@ -123,10 +123,15 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: zero, withDestinationPath: "/dev/zero")
         let loaded = EstateLoader().load(paths: [directory.path])
         #expect(loaded.estate.issuers.count == 1)
-        for (file, kind) in [("pipe.yaml", "FIFO"), ("zero.yaml", "character device")] {
+        let expected = [
+            "pipe.yaml": "not a regular file (a FIFO): not read",
+            // A link out of the scanned folder is not followed at all (see the next test).
+            "zero.yaml": "a symbolic link to /dev/zero, outside the scanned paths: not followed",
+        ]
+        for (file, message) in expected {
             let input = loaded.inputs.first { $0.path.hasSuffix("/" + file) }
             #expect(input?.status == .notAssessed, "\(file)")
-            #expect(diagnostic(loaded, file: file)?.message == "not a regular file (a \(kind)): not read")
+            #expect(diagnostic(loaded, file: file)?.message == message)
         }
         // Named on the command line, they reach the reader, which opens without blocking and checks the type.
         let named = EstateLoader().load(paths: [fifo, zero])
@@ -162,6 +167,40 @@ import Testing
             }
         }
     #endif
+
+    /// A repository under review linking out of itself (`etc -> /etc`, `creds.yaml -> ~/.kube/config`) made the
+    /// scan read the machine it ran on. Links leading outside the scanned paths are listed, not followed; links
+    /// inside them still are.
+    @Test func symbolicLinksOutOfTheScannedPathsAreNotFollowed() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-escape-\(UUID().uuidString)")
+        let repository = base.appendingPathComponent("repository")
+        let elsewhere = base.appendingPathComponent("elsewhere")
+        for folder in [repository.appendingPathComponent("shared"), elsewhere] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        defer { try? FileManager.default.removeItem(at: base) }
+        try Data(goodIssuer.utf8).write(to: repository.appendingPathComponent("shared/good.yaml"))
+        try Data(goodIssuer.replacingOccurrences(of: "good", with: "secret").utf8)
+            .write(to: elsewhere.appendingPathComponent("creds.yaml"))
+        let links = [
+            ("out-folder", elsewhere.path), ("out-file.yaml", elsewhere.appendingPathComponent("creds.yaml").path),
+            ("in-folder", "shared"),
+        ]
+        for (name, target) in links {
+            try FileManager.default.createSymbolicLink(
+                atPath: repository.appendingPathComponent(name).path, withDestinationPath: target)
+        }
+        let loaded = EstateLoader().load(paths: [repository.path])
+        #expect(loaded.estate.issuers.map(\.metadata.name) == ["good"])
+        for name in ["out-folder", "out-file.yaml"] {
+            let message = diagnostic(loaded, file: name)?.message ?? ""
+            #expect(message.hasSuffix("outside the scanned paths: not followed"), "\(name): \(message)")
+        }
+        #expect(loaded.inputs.contains { $0.path.hasSuffix("/in-folder/good.yaml") && $0.status == .assessed })
+        // Named on the command line, the other folder is scanned: the rule is about where a link leads.
+        let both = EstateLoader().load(paths: [repository.path, elsewhere.path])
+        #expect(Set(both.estate.issuers.map(\.metadata.name)) == ["good", "secret"])
+    }
 
     @Test func theReportFolderInsideTheScannedTreeIsNeverScanned() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-out-\(UUID().uuidString)")

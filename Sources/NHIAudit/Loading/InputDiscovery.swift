@@ -2,7 +2,9 @@ import Foundation
 
 /// Finds the files a scan reads: walks directories recursively in sorted order, skips hidden folders,
 /// never follows a directory twice (symlink loops), and leaves out excluded paths (the report folder). A FIFO,
-/// socket or device found in a folder is listed as a problem, never read and never skipped silently.
+/// socket or device found in a folder is listed as a problem, never read and never skipped silently. A symbolic
+/// link found in a folder is followed only when its target lies inside a scanned path: a repository under review
+/// must not make the scan read the machine it runs on (`config -> /etc`, `creds.yaml -> ~/.kube/config`).
 public struct InputDiscovery {
     public var excludedPaths: [String]
 
@@ -17,7 +19,7 @@ public struct InputDiscovery {
     }
 
     public func discover(_ roots: [String]) -> Found {
-        var walk = Walk(discovery: self)
+        var walk = Walk(discovery: self, roots: roots.map { Self.resolved($0) ?? Self.canonical($0) })
         for root in roots {
             var info = stat()
             guard stat(root, &info) == 0 else {
@@ -41,11 +43,14 @@ public struct InputDiscovery {
         /// can only be (or be inside) an excluded path if it is one of these, since its folder is not excluded;
         /// only those entries and symbolic links need the costly canonical-path comparison.
         let excludedIdentities: Set<FileIdentity>
+        /// The scanned paths, resolved: where a symbolic link may lead.
+        let roots: [String]
         var visited = Set<FileIdentity>()
         var found = Found()
 
-        init(discovery: InputDiscovery) {
+        init(discovery: InputDiscovery, roots: [String]) {
             self.discovery = discovery
+            self.roots = roots
             var identities = Set<FileIdentity>()
             for path in discovery.excludedPaths {
                 var info = stat()
@@ -75,6 +80,10 @@ public struct InputDiscovery {
                     found.problems.append((path, "cannot be read: \(String(cString: strerror(errno)))"))
                     continue
                 }
+                if entry.mayBeLink, let target = outsideTarget(descriptor, entry.name, path) {
+                    found.problems.append((path, "a symbolic link to \(target), outside the scanned paths: not followed"))
+                    continue
+                }
                 switch entryInfo.st_mode & S_IFMT {
                 case S_IFDIR:
                     if entry.name.hasPrefix(".") { continue }
@@ -86,6 +95,15 @@ public struct InputDiscovery {
                     found.problems.append((path, "not a regular file (a \(kind)): not read"))
                 }
             }
+        }
+
+        /// The resolved target of a symbolic link that leads outside every scanned path; nil for anything else.
+        private func outsideTarget(_ descriptor: Int32, _ name: String, _ path: String) -> String? {
+            var own = stat()
+            guard fstatat(descriptor, name, &own, AT_SYMLINK_NOFOLLOW) == 0, (own.st_mode & S_IFMT) == S_IFLNK,
+                let target = InputDiscovery.resolved(path)
+            else { return nil }
+            return roots.contains { target == $0 || target.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } ? nil : target
         }
 
         private func needsExclusionCheck(_ entry: Entry, info: stat) -> Bool {
@@ -123,6 +141,14 @@ public struct InputDiscovery {
         guard !excludedPaths.isEmpty else { return false }
         let candidate = Self.canonical(path)
         return excludedPaths.contains { candidate == $0 || candidate.hasPrefix($0 + "/") }
+    }
+
+    /// `realpath(3)`: the same resolution for the scanned paths and the links' targets (Foundation's would map
+    /// macOS's /private/tmp back to /tmp for one side only).
+    static func resolved(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func canonical(_ path: String) -> String {
