@@ -97,13 +97,18 @@ import Testing
         "b2F1dGgyLXByb3h5LWNsaWVu",  // oauth2-proxy alpha config clientSecret
     ]
 
-    @Test func corpusScanListsEveryFileWithReasonsAndLeaksNoSecret() throws {
+    /// The corpus evaluated at the pinned time, or nil (with a notice) where `../shared/realworld` is absent.
+    static func corpus() -> (URL, ResultDocument)? {
         guard let realworld = MeshRealWorldTests.realworld else {
             print("SKIPPED: ../shared/realworld is not present")
-            return
+            return nil
         }
         let loaded = EstateLoader().load(paths: [realworld.path])
-        let document = Evaluator(catalog: Repository.catalog).evaluate(loaded, clock: Harness.clock)
+        return (realworld, Evaluator(catalog: Repository.catalog).evaluate(loaded, clock: Harness.clock))
+    }
+
+    @Test func corpusScanListsEveryFileWithReasonsAndLeaksNoSecret() throws {
+        guard let (realworld, document) = Self.corpus() else { return }
         let files = try FileManager.default.subpathsOfDirectory(atPath: realworld.path)
             .filter { path in
                 var isDirectory: ObjCBool = false
@@ -138,12 +143,7 @@ import Testing
     /// controls that could not decide (GRAPH-005 aside), as a scan at its pinned time reports them: the page must
     /// not drift from what the tool says.
     @Test func theDocumentedFindingsAreTheScansFindings() throws {
-        guard let realworld = MeshRealWorldTests.realworld else {
-            print("SKIPPED: ../shared/realworld is not present")
-            return
-        }
-        let loaded = EstateLoader().load(paths: [realworld.path])
-        let document = Evaluator(catalog: Repository.catalog).evaluate(loaded, clock: Harness.clock)
+        guard let (_, document) = Self.corpus() else { return }
         var scanned: [String: Set<String>] = [:]
         var undecided: [String: Set<String>] = [:]
         for result in document.results {

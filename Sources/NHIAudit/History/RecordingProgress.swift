@@ -2,7 +2,8 @@ import Foundation
 
 /// The moments of a run recorded on its own thread: the run row settled (or the write failed before it), the
 /// document annotated by the caller and handed back for its rows, every row inserted, the caller's work (the
-/// reports) done or failed, then the run committed (or rolled back). Each value is written once before its semaphore is signalled and read only after waiting on it.
+/// reports) done or failed, then the run committed (or rolled back). Each value is written once before its
+/// semaphore is signalled and read only after waiting on it.
 ///
 /// The document passes through here, not through a captured copy: while the thread holds it, the caller's
 /// annotating would copy every finding's record (a tenth of the memory of a large scan).

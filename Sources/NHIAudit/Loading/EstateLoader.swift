@@ -86,29 +86,27 @@ public struct EstateLoader: Sendable {
     func loadFile(path: String, yaml: YAMLParserSetup) -> FileResult {
         switch FileReading.contents(atPath: path, maxBytes: limits.maxFileBytes) {
         case .tooLarge(let bytes):
-            let reason = "file is \(bytes) bytes, over the limit of \(limits.maxFileBytes); not read"
-            return FileResult(
-                record: InputRecord(
-                    path: path, sha256: "", bytes: bytes, format: "unread", status: .notAssessed,
-                    entities: 0, notes: [reason]),
-                estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
+            return Self.notRead(
+                path, bytes: bytes, format: "unread",
+                "file is \(bytes) bytes, over the limit of \(limits.maxFileBytes); not read")
         case .unreadable:
-            let reason = "file cannot be read (permissions or I/O error)"
-            return FileResult(
-                record: InputRecord(
-                    path: path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed, entities: 0,
-                    notes: [reason]),
-                estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
+            return Self.notRead(path, format: "unreadable", "file cannot be read (permissions or I/O error)")
         case .notRegularFile(let kind):
-            let reason = "not a regular file (a \(kind)): not read, since reading it could block or never end"
-            return FileResult(
-                record: InputRecord(
-                    path: path, sha256: "", bytes: 0, format: "unreadable", status: .notAssessed, entities: 0,
-                    notes: [reason]),
-                estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
+            return Self.notRead(
+                path, format: "unreadable",
+                "not a regular file (a \(kind)): not read, since reading it could block or never end")
         case .contents(let data):
             return loadFile(path: path, data: data, yaml: yaml)
         }
+    }
+
+    /// A file left unread: a not-assessed input and an INP-001 at its first line, both giving `reason`.
+    private static func notRead(_ path: String, bytes: Int = 0, format: String, _ reason: String) -> FileResult {
+        FileResult(
+            record: InputRecord(
+                path: path, sha256: "", bytes: bytes, format: format, status: .notAssessed, entities: 0,
+                notes: [reason]),
+            estate: Estate(), diagnostics: [.init(.unreadable, at: .init(file: path, line: 1, column: 1), reason)])
     }
 
     /// Imports one file's bytes. Public so tests and examples can load in-memory snippets.
