@@ -50,24 +50,22 @@ struct ToolError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// Errors whose description is written for the person running the command.
+protocol DescribedError: Error, CustomStringConvertible {}
+extension ToolError: DescribedError {}
+extension ReportError: DescribedError {}
+extension Catalog.LoadError: DescribedError {}
+
 func exitForToolError(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as ToolError {
-        FileHandle.standardError.write(Data("nhi-audit: error: \(error.description)\n".utf8))
-        throw ExitCode(2)
     } catch let error as ExitCode {
         throw error
-    } catch let error as ReportError {
-        FileHandle.standardError.write(Data("nhi-audit: error: \(error.description)\n".utf8))
-        throw ExitCode(2)
-    } catch let error as Catalog.LoadError {
-        FileHandle.standardError.write(Data("nhi-audit: error: \(error.description)\n".utf8))
-        throw ExitCode(2)
     } catch {
-        // Anything else is a tool error too: left to ArgumentParser it would exit 1, which a pipeline reads as
-        // "failures at or above the threshold".
-        FileHandle.standardError.write(Data("nhi-audit: error: \((error as NSError).localizedDescription)\n".utf8))
+        // Every other error is a tool error (2): left to ArgumentParser it would exit 1, which a pipeline reads
+        // as "failures at or above the threshold".
+        let message = (error as? any DescribedError)?.description ?? (error as NSError).localizedDescription
+        FileHandle.standardError.write(Data("nhi-audit: error: \(message)\n".utf8))
         throw ExitCode(2)
     }
 }
