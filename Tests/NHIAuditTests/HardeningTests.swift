@@ -184,7 +184,7 @@ import Testing
             .write(to: elsewhere.appendingPathComponent("creds.yaml"))
         let links = [
             ("out-folder", elsewhere.path), ("out-file.yaml", elsewhere.appendingPathComponent("creds.yaml").path),
-            ("in-folder", "shared"),
+            ("in-folder", "shared"), (".cache", elsewhere.path),
         ]
         for (name, target) in links {
             try FileManager.default.createSymbolicLink(
@@ -197,6 +197,8 @@ import Testing
             #expect(message.hasSuffix("outside the scanned paths: not followed"), "\(name): \(message)")
         }
         #expect(loaded.inputs.contains { $0.path.hasSuffix("/in-folder/good.yaml") && $0.status == .assessed })
+        // A hidden folder is skipped as any hidden folder is, wherever it leads: nothing to report.
+        #expect(diagnostic(loaded, file: ".cache") == nil)
         // Named on the command line, the other folder is scanned: the rule is about where a link leads.
         let both = EstateLoader().load(paths: [repository.path, elsewhere.path])
         #expect(Set(both.estate.issuers.map(\.metadata.name)) == ["good", "secret"])

@@ -80,13 +80,15 @@ public struct InputDiscovery {
                     found.problems.append((path, "cannot be read: \(String(cString: strerror(errno)))"))
                     continue
                 }
+                let type = entryInfo.st_mode & S_IFMT
+                // Hidden folders are skipped before anything else, links to elsewhere included.
+                if type == S_IFDIR, entry.name.hasPrefix(".") { continue }
                 if entry.mayBeLink, let target = outsideTarget(descriptor, entry.name, path) {
                     found.problems.append((path, "a symbolic link to \(target), outside the scanned paths: not followed"))
                     continue
                 }
-                switch entryInfo.st_mode & S_IFMT {
+                switch type {
                 case S_IFDIR:
-                    if entry.name.hasPrefix(".") { continue }
                     self.directory(path, info: entryInfo, mayBeExcluded: needsExclusionCheck(entry, info: entryInfo))
                 case S_IFREG:
                     if !needsExclusionCheck(entry, info: entryInfo) || !discovery.isExcluded(path) { found.files.append(path) }
