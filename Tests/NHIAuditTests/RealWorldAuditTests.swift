@@ -97,14 +97,15 @@ import Testing
         "b2F1dGgyLXByb3h5LWNsaWVu",  // oauth2-proxy alpha config clientSecret
     ]
 
-    /// The corpus evaluated at the pinned time, or nil (with a notice) where `../shared/realworld` is absent.
-    static func corpus() -> (URL, ResultDocument)? {
-        guard let realworld = MeshRealWorldTests.realworld else {
-            print("SKIPPED: ../shared/realworld is not present")
-            return nil
-        }
+    /// The corpus evaluated once at the pinned time, or nil where `../shared/realworld` is absent.
+    static let evaluatedCorpus: (URL, ResultDocument)? = MeshRealWorldTests.realworld.map { realworld in
         let loaded = EstateLoader().load(paths: [realworld.path])
         return (realworld, Evaluator(catalog: Repository.catalog).evaluate(loaded, clock: Harness.clock))
+    }
+
+    static func corpus() -> (URL, ResultDocument)? {
+        if evaluatedCorpus == nil { print("SKIPPED: ../shared/realworld is not present") }
+        return evaluatedCorpus
     }
 
     @Test func corpusScanListsEveryFileWithReasonsAndLeaksNoSecret() throws {
@@ -180,4 +181,3 @@ import Testing
         #expect(rows >= 57)
     }
 }
-

@@ -81,4 +81,3 @@ import Testing
         #expect(VisibleText.escape("a\u{1B}[31mb\u{7F}\u{9B}c\u{2066}d\te") == #"a\u{1B}[31mb\u{7F}\u{9B}c\u{2066}d\u{9}e"#)
     }
 }
-
